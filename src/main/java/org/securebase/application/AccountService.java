@@ -1,0 +1,88 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.LoginFailure;
+import org.securebase.domain.account.LoginThrottle;
+import org.securebase.domain.account.Role;
+import org.securebase.domain.school.School;
+import org.securebase.infrastructure.security.PasswordHasher;
+
+/** Accounts and sign-in: password checks, the failed-login throttle, account creation. */
+@Stateless
+public class AccountService {
+
+    /** What a sign-in attempt came to. */
+    public enum Outcome { SUCCESS, INVALID, THROTTLED }
+
+    public record SignIn(Outcome outcome, Account account) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Checks a login name and password. Every failure is recorded, whether or not the name exists, and the
+     * throttle refuses even a right password once a name has had too many failures within the hour.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public SignIn signIn(String loginName, char[] password) {
+        String name = Account.normaliseEmail(loginName);
+        Instant now = clock.instant();
+        if (lockedUntil(name, now).isPresent()) {
+            return new SignIn(Outcome.THROTTLED, null);
+        }
+        Optional<Account> account = findByEmail(name).filter(Account::isEnabled);
+        boolean ok = account.isPresent() ? hasher.verify(password, account.get().getPasswordHash())
+                : hasher.verifyDecoy(password);
+        if (ok) {
+            return new SignIn(Outcome.SUCCESS, account.get());
+        }
+        em.persist(new LoginFailure(name, now));
+        em.createNamedQuery("LoginFailure.purge").setParameter("before", now.minus(LoginThrottle.WINDOW))
+                .executeUpdate();
+        return new SignIn(lockedUntil(name, now).isPresent() ? Outcome.THROTTLED : Outcome.INVALID, null);
+    }
+
+    /** When the login name may try again, if it is throttled now. */
+    public Optional<Instant> lockedUntil(String loginName) {
+        return lockedUntil(Account.normaliseEmail(loginName), clock.instant());
+    }
+
+    private Optional<Instant> lockedUntil(String name, Instant now) {
+        List<Instant> failures = em.createNamedQuery("LoginFailure.since", Instant.class)
+                .setParameter("name", name).setParameter("since", now.minus(LoginThrottle.WINDOW))
+                .getResultList();
+        return LoginThrottle.lockedUntil(failures, now);
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return em.createNamedQuery("Account.byEmail", Account.class)
+                .setParameter("email", Account.normaliseEmail(email)).getResultStream().findFirst();
+    }
+
+    public Account create(String email, String displayName, Role role, School school, char[] password) {
+        Account account = new Account(email, displayName, role, school, hasher.hash(password), clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    public long count() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,84 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.module.ModuleProgress;
+import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.reflection.Reflection;
+
+/**
+ * A student's reading of a case (the {@link ModuleProgress} aggregate): opening it, answering recognition
+ * questions, moving on stage by stage. Only ever acts on the calling student's own progress.
+ */
+@Stateless
+public class CaseService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ModuleCatalog catalog;
+
+    @Inject
+    private Clock clock;
+
+    /** Opens a module for the student, starting it (pinned to the current version) on first visit. */
+    public CaseView open(Account student, String slug) {
+        ModuleProgress progress = progress(student, slug).orElseGet(() -> start(student, slug));
+        return view(student, progress);
+    }
+
+    public CaseView answer(Account student, String slug, int stageIndex, int optionIndex) {
+        ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
+        progress.answer(catalog.definition(progress.getModuleVersion()), stageIndex, optionIndex, clock.instant());
+        return view(student, progress);
+    }
+
+    public CaseView advance(Account student, String slug) {
+        ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
+        progress.advance(catalog.definition(progress.getModuleVersion()), clock.instant());
+        return view(student, progress);
+    }
+
+    private ModuleProgress start(Account student, String slug) {
+        ModuleVersion current = em.createNamedQuery("ModuleVersion.currentBySlug", ModuleVersion.class)
+                .setParameter("slug", slug).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no module " + slug));
+        ModuleProgress progress = new ModuleProgress(student, current, clock.instant());
+        em.persist(progress);
+        return progress;
+    }
+
+    private Optional<ModuleProgress> progress(Account student, String slug) {
+        return em.createNamedQuery("ModuleProgress.byStudentAndSlug", ModuleProgress.class)
+                .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    private CaseView view(Account student, ModuleProgress progress) {
+        ModuleDefinition definition = catalog.definition(progress.getModuleVersion());
+        List<Optional<Integer>> chosen = new ArrayList<>();
+        for (int i = 0; i < definition.stages().size(); i++) {
+            chosen.add(progress.chosenOption(i));
+        }
+        Reflection reflection = em.createNamedQuery("Reflection.byStudentAndSlug", Reflection.class)
+                .setParameter("student", student).setParameter("slug", progress.getSlug())
+                .getResultStream().findFirst().orElse(null);
+        List<CaseView.Draft> drafts = definition.prompts().stream().map(p -> reflection == null
+                ? new CaseView.Draft(p, "", 0, null)
+                : reflection.draft(p.id()).map(d -> new CaseView.Draft(p, d.getText(), d.getRevision(), d.getSavedAt()))
+                        .orElseGet(() -> new CaseView.Draft(p, "", 0, null)))
+                .toList();
+        return new CaseView(definition, progress.getStagesRevealed(), chosen, progress.isComplete(definition), drafts,
+                reflection == null ? null : reflection.getId(),
+                reflection == null ? null : reflection.latestVersion().orElse(null));
+    }
+}

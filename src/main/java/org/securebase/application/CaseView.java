@@ -1,0 +1,28 @@
+package org.securebase.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.reflection.ReflectionVersion;
+
+/**
+ * Everything the case page shows a student about one module, read in one transaction: the definition of the
+ * version they are working on, how far they have read, what they chose, their drafts and their submission.
+ */
+public record CaseView(
+        ModuleDefinition definition,
+        int stagesRevealed,
+        List<Optional<Integer>> chosenOptions,
+        boolean readingComplete,
+        List<Draft> drafts,
+        Long reflectionId,
+        ReflectionVersion submitted) {
+
+    /** The working text of one prompt with the revision the browser must name when it saves. */
+    public record Draft(ModuleDefinition.Prompt prompt, String text, long revision, java.time.Instant savedAt) {
+    }
+
+    public boolean isSubmitted() {
+        return submitted != null;
+    }
+}

@@ -1,0 +1,56 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.Pattern;
+import org.securebase.domain.reflection.ReflectionStatus;
+
+/**
+ * The modules a student can take and where they stand with each. Three queries whatever the number of modules:
+ * the current versions, the student's progress slugs, the student's reflection statuses.
+ */
+@Stateless
+public class CurriculumService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ModuleCatalog catalog;
+
+    public List<ModuleSummary> forStudent(Account student) {
+        Set<String> started = new HashSet<>(em.createNamedQuery("ModuleProgress.slugsByStudent", String.class)
+                .setParameter("student", student).getResultList());
+        Map<String, ReflectionStatus> reflections = new HashMap<>();
+        for (Object[] row : em.createNamedQuery("Reflection.statusByStudent", Object[].class)
+                .setParameter("student", student).getResultList()) {
+            reflections.put((String) row[0], (ReflectionStatus) row[1]);
+        }
+        return em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().stream()
+                .map(v -> summary(catalog.definition(v), status(v.getSlug(), started, reflections)))
+                .toList();
+    }
+
+    private static ModuleStatus status(String slug, Set<String> started, Map<String, ReflectionStatus> reflections) {
+        if (reflections.get(slug) == ReflectionStatus.SUBMITTED) {
+            return ModuleStatus.SUBMITTED;
+        }
+        return started.contains(slug) || reflections.containsKey(slug) ? ModuleStatus.IN_PROGRESS
+                : ModuleStatus.NOT_STARTED;
+    }
+
+    private static ModuleSummary summary(ModuleDefinition d, ModuleStatus status) {
+        return new ModuleSummary(d.slug(), d.title(), d.patterns().stream().map(Pattern::code).toList(), d.setting(),
+                d.estimatedMinutes(), d.summaryHtml(), d.stages().size(), status);
+    }
+}

@@ -1,0 +1,89 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.module.ModuleProgress;
+import org.securebase.domain.reflection.DraftAnswer;
+import org.securebase.domain.reflection.Reflection;
+import org.securebase.domain.reflection.ReflectionVersion;
+
+/**
+ * A student's reflections: autosaving drafts, submitting, reading back. A student only ever reaches their own;
+ * asking for anyone else's answers "not found", so ids reveal nothing.
+ */
+@Stateless
+public class ReflectionService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ModuleCatalog catalog;
+
+    @Inject
+    private Clock clock;
+
+    /** The saved state of one draft: what the browser needs to continue. */
+    public record Saved(String promptId, long revision, java.time.Instant savedAt) {
+    }
+
+    public Saved saveDraft(Account student, String slug, String promptId, String text, long expectedRevision) {
+        Reflection reflection = findOwn(student, slug).orElseGet(() -> create(student, slug));
+        DraftAnswer draft = reflection.saveDraft(definition(reflection), promptId, text, expectedRevision,
+                clock.instant());
+        em.flush();
+        return new Saved(promptId, draft.getRevision(), draft.getSavedAt());
+    }
+
+    /** Submits the student's reflection on a module; submitting twice returns the one submission. */
+    public ReflectionVersion submit(Account student, String slug) {
+        Reflection reflection = findOwn(student, slug)
+                .orElseThrow(() -> new BusinessException("reflection.nothingToSubmit", "no drafts for " + slug));
+        ReflectionVersion version = reflection.submit(definition(reflection), clock.instant());
+        em.flush();
+        return version;
+    }
+
+    /** A reflection by id, only if the caller wrote it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Reflection getOwn(Account student, long id) {
+        Reflection reflection = em.find(Reflection.class, id);
+        if (reflection == null || !reflection.isOwnedBy(student)) {
+            throw new NotFoundException("reflection " + id);
+        }
+        reflection.getVersions().forEach(v -> v.getAnswers().size());
+        return reflection;
+    }
+
+    public ModuleDefinition definition(Reflection reflection) {
+        return catalog.definition(reflection.getModuleVersion());
+    }
+
+    private Optional<Reflection> findOwn(Account student, String slug) {
+        return em.createNamedQuery("Reflection.byStudentAndSlug", Reflection.class)
+                .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** A reflection answers the module version the student is reading. */
+    private Reflection create(Account student, String slug) {
+        ModuleProgress progress = em.createNamedQuery("ModuleProgress.byStudentAndSlug", ModuleProgress.class)
+                .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("module " + slug + " not opened"));
+        if (!progress.isComplete(catalog.definition(progress.getModuleVersion()))) {
+            throw new BusinessException("reflection.readFirst", "case not read to the end");
+        }
+        Reflection reflection = new Reflection(student, progress.getModuleVersion(), clock.instant());
+        em.persist(reflection);
+        return reflection;
+    }
+}

@@ -1,0 +1,21 @@
+package org.securebase.domain;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Maps {@link Instant} to a SQL timestamp; JPA 3.1 has no built-in mapping for it. */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+
+    @Override
+    public Timestamp convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

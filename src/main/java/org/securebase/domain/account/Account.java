@@ -1,0 +1,119 @@
+package org.securebase.domain.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.securebase.domain.school.School;
+
+/** A person who signs in: a student, a tutor or a school administrator. The e-mail is the login name. */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.byEmail", query = "select a from Account a where a.email = :email")
+@NamedQuery(name = "Account.count", query = "select count(a) from Account a")
+public class Account {
+
+    public static final int EMAIL_MAX = 254;
+    public static final int NAME_MAX = 200;
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = EMAIL_MAX)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = NAME_MAX)
+    private String displayName;
+
+    @Column(name = "password_hash", length = 500)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    private School school;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    protected Account() {
+    }
+
+    public Account(String email, String displayName, Role role, School school, String passwordHash, Instant now) {
+        this.email = normaliseEmail(email);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.role = Objects.requireNonNull(role);
+        this.school = school;
+        this.passwordHash = passwordHash;
+        this.createdAt = now;
+        this.modifiedAt = now;
+    }
+
+    /** Login names are compared case-insensitively and without surrounding blanks. */
+    public static String normaliseEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public School getSchool() {
+        return school;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Account other && email != null && email.equals(other.getEmail()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(email);
+    }
+}

@@ -1,0 +1,86 @@
+package org.securebase.domain.school;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.securebase.domain.account.Account;
+
+/** A group of students who take a curriculum together, with the tutors who read their work. */
+@Entity
+@Table(name = "cohort")
+public class Cohort {
+
+    @Id
+    @SequenceGenerator(name = "cohort_seq", sequenceName = "cohort_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cohort_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private School school;
+
+    @Column(nullable = false, length = School.NAME_MAX)
+    private String name;
+
+    @ManyToMany
+    @JoinTable(name = "cohort_member", joinColumns = @JoinColumn(name = "cohort_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    private Set<Account> members = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Cohort() {
+    }
+
+    public Cohort(School school, String name, Instant now) {
+        this.school = school;
+        this.name = name;
+        this.createdAt = now;
+    }
+
+    public void enrol(Account account) {
+        members.add(account);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public School getSchool() {
+        return school;
+    }
+
+    public Set<Account> getMembers() {
+        return Set.copyOf(members);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Cohort other && id != null && id.equals(other.getId()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Cohort.class.hashCode();
+    }
+}

@@ -1,0 +1,115 @@
+package org.securebase.infrastructure.content;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.module.ModuleVersion;
+import org.securebase.infrastructure.persistence.DatabaseMigration;
+
+/**
+ * Imports the {@code content/} folders at start-up, idempotently: a module is keyed by slug and versioned by the
+ * SHA-256 of its file. An unchanged file changes nothing; a changed one becomes a new current version; earlier
+ * versions stay for the responses that answered them. A broken file is reported (file, line, problem) and its
+ * last good version keeps being served.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class ContentImporter {
+
+    private static final Logger LOG = Logger.getLogger(ContentImporter.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private DatabaseMigration migration;
+
+    @Inject
+    @ConfigProperty(name = "content.dir", defaultValue = "content")
+    private String contentDir;
+
+    @Inject
+    private Clock clock;
+
+    private volatile int currentModules;
+    private volatile List<ContentProblem> problems = List.of();
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void importAtStartup() {
+        if (!migration.isMigrated()) {
+            LOG.severe("Content not imported: the database is not migrated");
+            return;
+        }
+        try {
+            importFolders(ContentFolder.folders(contentDir));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Content import failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void importFolders(List<java.nio.file.Path> folders) {
+        ContentFolder.Scan scan = ContentFolder.scan(folders);
+        scan.problems().forEach(p -> LOG.warning("Content problem: " + p));
+        Instant now = clock.instant();
+        Set<String> present = new HashSet<>(scan.brokenSlugs());
+        int created = 0;
+        for (ContentFolder.LoadedModule loaded : scan.modules()) {
+            String slug = loaded.definition().slug();
+            present.add(slug);
+            List<ModuleVersion> versions = em.createNamedQuery("ModuleVersion.bySlug", ModuleVersion.class)
+                    .setParameter("slug", slug).getResultList();
+            ModuleVersion match = versions.stream().filter(v -> v.getContentHash().equals(loaded.hash()))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                int next = versions.isEmpty() ? 1 : versions.get(0).getVersionNumber() + 1;
+                match = new ModuleVersion(slug, next, loaded.hash(), loaded.definition().title(), loaded.file(),
+                        loaded.source(), now);
+                em.persist(match);
+                created++;
+            }
+            for (ModuleVersion v : versions) {
+                v.makeCurrent(v == match);
+            }
+            match.makeCurrent(true);
+        }
+        // Modules whose file is gone leave the curriculum; their versions stay for past responses.
+        for (ModuleVersion v : em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList()) {
+            if (!present.contains(v.getSlug())) {
+                v.makeCurrent(false);
+            }
+        }
+        em.flush();
+        currentModules = em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().size();
+        problems = scan.problems();
+        int newVersions = created;
+        LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
+                + problems.size() + " problem(s), from " + contentDir);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int currentModules() {
+        return currentModules;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ContentProblem> problems() {
+        return problems;
+    }
+}

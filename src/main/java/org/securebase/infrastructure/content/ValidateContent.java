@@ -1,0 +1,31 @@
+package org.securebase.infrastructure.content;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code scripts/validate-content [DIR...]}: checks content folders without starting a server. Prints one line
+ * per valid module and every problem as {@code file:line: problem}; exits 1 on any problem.
+ */
+public final class ValidateContent {
+
+    private ValidateContent() {
+    }
+
+    public static void main(String[] args) {
+        List<Path> folders = args.length == 0 ? List.of(Path.of("content")) : List.of(args).stream().map(Path::of).toList();
+        System.exit(run(folders, System.out, System.err));
+    }
+
+    static int run(List<Path> folders, PrintStream out, PrintStream err) {
+        ContentFolder.Scan scan = ContentFolder.scan(folders);
+        for (ContentFolder.LoadedModule m : scan.modules()) {
+            out.printf("ok  %-40s pattern=%-28s consultations=%d prompts=%d%n", m.definition().slug(),
+                    m.definition().patternCodes(), m.definition().stages().size(), m.definition().prompts().size());
+        }
+        scan.problems().forEach(p -> err.println("ERROR " + p));
+        out.printf("%d valid module(s), %d problem(s)%n", scan.modules().size(), scan.problems().size());
+        return scan.problems().isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,44 @@
+package org.securebase.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Security headers on every response. Script sources are governed by PrimeFaces' own CSP header (a per-request
+ * nonce, no inline script); this one adds the directives that header lacks. Browsers enforce both.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** frame-ancestors stays 'self' until LMS platforms are registered (LTI). */
+    private static final int RESPONSE_BUFFER = 128 * 1024;
+
+    static final String POLICY = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.addHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
+            // Reflections are private: no shared cache may keep a page.
+            response.setHeader("Cache-Control", "no-store");
+        }
+        // A buffer large enough for our pages keeps headers open until the end of the request.
+        response.setBufferSize(RESPONSE_BUFFER);
+        SameSiteSessionRequest wrapped = new SameSiteSessionRequest(request, response);
+        wrapped.reissueIfRenamed();
+        chain.doFilter(wrapped, response);
+        wrapped.markSameSite();
+    }
+}

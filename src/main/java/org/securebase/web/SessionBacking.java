@@ -1,0 +1,48 @@
+package org.securebase.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.omnifaces.util.Faces;
+import org.securebase.application.CurrentUser;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
+
+/** Who is signed in, for the page header; routing to the right home page; signing out. */
+@Named
+@RequestScoped
+public class SessionBacking {
+
+    @Inject
+    private CurrentUser currentUser;
+
+    public Account getAccount() {
+        return currentUser.account().orElse(null);
+    }
+
+    /** /index.xhtml: each role has its own home page. */
+    public void route() {
+        Faces.redirect(currentUser.account().map(a -> home(a.getRole())).orElse("login.xhtml"));
+    }
+
+    static String home(Role role) {
+        return switch (role) {
+            case STUDENT -> "student/index.xhtml";
+            case TUTOR -> "tutor/index.xhtml";
+            case SCHOOL_ADMIN -> "admin/index.xhtml";
+        };
+    }
+
+    public void logout() throws ServletException {
+        HttpServletRequest request = Faces.getRequest();
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        Faces.redirect("login.xhtml?signedOut=true");
+    }
+}

@@ -1,0 +1,26 @@
+package org.securebase.web;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.annotation.WebListener;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The session cookie: only the cookie tracks a session (never the URL), script cannot read it (SameSite is added
+ * by {@link SameSiteSessionRequest}), and behind HTTPS (SESSION_COOKIE_SECURE=true) it never travels in clear.
+ */
+@WebListener
+public class SessionCookieSetup implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        event.getServletContext().setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setSecure(ConfigProvider.getConfig().getOptionalValue("session.cookie.secure", Boolean.class)
+                .orElse(false));
+    }
+}

@@ -1,0 +1,33 @@
+package org.securebase.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.securebase.application.CohortService;
+import org.securebase.application.CohortSummary;
+import org.securebase.application.CurrentUser;
+
+/** /tutor/index.xhtml and /admin/index.xhtml: the cohorts a member of staff works with. */
+@Named
+@RequestScoped
+public class StaffHomeBacking {
+
+    @Inject
+    private CohortService cohorts;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private List<CohortSummary> list;
+
+    @PostConstruct
+    void load() {
+        list = cohorts.forStaff(currentUser.require());
+    }
+
+    public List<CohortSummary> getCohorts() {
+        return list;
+    }
+}

@@ -1,0 +1,99 @@
+package org.securebase.web.student;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+import org.securebase.application.CaseService;
+import org.securebase.application.CaseView;
+import org.securebase.application.CurrentUser;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.web.util.Bundle;
+
+/**
+ * /student/module.xhtml?m=slug: a case read stage by stage. Every action posts, then redirects back to the page
+ * at the stage it concerns (post-redirect-get), so reloads and the back button never resubmit.
+ */
+@Named
+@RequestScoped
+public class ModuleBacking {
+
+    @Inject
+    private CaseService cases;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    @Param(name = "m")
+    private String slug;
+
+    private CaseView view;
+
+    /** Option chosen per stage index, bound from the recognition-question forms. */
+    private final Map<Integer, Integer> choice = new HashMap<>();
+
+    @PostConstruct
+    void load() {
+        if (slug == null || slug.isBlank()) {
+            Faces.responseSendError(404, "no module");
+            return;
+        }
+        try {
+            view = cases.open(student(), slug);
+        } catch (NotFoundException e) {
+            Faces.responseSendError(404, "no module");
+        }
+    }
+
+    public void answer(int stageIndex) {
+        Integer option = choice.get(stageIndex);
+        if (option == null) {
+            Bundle.error("module.chooseOption");
+            return;
+        }
+        view = cases.answer(student(), slug, stageIndex, option);
+        Faces.redirect("student/module.xhtml?m=%s#stage-%d", slug, stageIndex + 1);
+    }
+
+    public void next() {
+        try {
+            view = cases.advance(student(), slug);
+            Faces.redirect("student/module.xhtml?m=%s#stage-%d", slug, view.stagesRevealed());
+        } catch (BusinessException e) {
+            Bundle.error(e.messageKey());
+        }
+    }
+
+    private Account student() {
+        return currentUser.require();
+    }
+
+    public CaseView getView() {
+        return view;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    /** When the shown version was submitted, in the reader's locale. */
+    public String getSubmittedAtText() {
+        return view == null || view.submitted() == null ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(Faces.getLocale())
+                        .withZone(ZoneId.systemDefault()).format(view.submitted().getSubmittedAt());
+    }
+
+    public Map<Integer, Integer> getChoice() {
+        return choice;
+    }
+}

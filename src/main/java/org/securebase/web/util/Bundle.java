@@ -1,0 +1,45 @@
+package org.securebase.web.util;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** UI text from the resource bundle, and Faces messages made from it. */
+public final class Bundle {
+
+    public static final String NAME = "org.securebase.web.messages";
+
+    private Bundle() {
+    }
+
+    public static String text(String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        return text(locale, key, args);
+    }
+
+    public static String text(Locale locale, String key, Object... args) {
+        try {
+            String pattern = ResourceBundle.getBundle(NAME, locale).getString(key);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        } catch (MissingResourceException e) {
+            return "???" + key + "???";
+        }
+    }
+
+    public static void error(String key, Object... args) {
+        add(FacesMessage.SEVERITY_ERROR, key, args);
+    }
+
+    public static void info(String key, Object... args) {
+        add(FacesMessage.SEVERITY_INFO, key, args);
+    }
+
+    private static void add(FacesMessage.Severity severity, String key, Object... args) {
+        String text = text(key, args);
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));
+    }
+}
