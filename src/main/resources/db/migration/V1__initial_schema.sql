@@ -102,6 +102,7 @@ create table reflection (
 create sequence draft_answer_seq start with 50 increment by 50;
 create table draft_answer (
     id             bigint primary key,
+    version        bigint not null,
     revision       bigint not null,
     reflection_id  bigint not null references reflection (id),
     prompt_id      varchar(100) not null,

@@ -54,6 +54,7 @@ public class ReflectionResource {
         ReflectionService.Saved saved = reflections.saveDraft(student(), slug, promptId, request.text(),
                 request.revision());
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reflection", saved.reflectionId());
         body.put("promptId", saved.promptId());
         body.put("revision", saved.revision());
         body.put("savedAt", saved.savedAt().toString());

@@ -34,7 +34,7 @@ public class ReflectionService {
     private Clock clock;
 
     /** The saved state of one draft: what the browser needs to continue. */
-    public record Saved(String promptId, long revision, java.time.Instant savedAt) {
+    public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
     }
 
     public Saved saveDraft(Account student, String slug, String promptId, String text, long expectedRevision) {
@@ -42,7 +42,7 @@ public class ReflectionService {
         DraftAnswer draft = reflection.saveDraft(definition(reflection), promptId, text, expectedRevision,
                 clock.instant());
         em.flush();
-        return new Saved(promptId, draft.getRevision(), draft.getSavedAt());
+        return new Saved(reflection.getId(), promptId, draft.getRevision(), draft.getSavedAt());
     }
 
     /** Submits the student's reflection on a module; submitting twice returns the one submission. */

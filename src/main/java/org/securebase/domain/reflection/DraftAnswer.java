@@ -12,8 +12,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * The working text of one prompt, autosaved as the trainee types. Its JPA version is the revision the browser
- * must name when it saves, so two tabs (or a stale tab after a restart) cannot silently overwrite each other.
+ * The working text of one prompt, autosaved as the trainee types. Every save raises its revision, and a save
+ * must name the revision it was based on, so two tabs (or a stale tab after a restart) cannot silently overwrite
+ * each other. The JPA version guards the same rule against two saves racing in the database.
  */
 @Entity
 @Table(name = "draft_answer")
@@ -25,6 +26,9 @@ public class DraftAnswer {
     private Long id;
 
     @Version
+    private long version;
+
+    @Column(nullable = false)
     private long revision;
 
     @ManyToOne(optional = false)
@@ -47,11 +51,13 @@ public class DraftAnswer {
         this.promptId = promptId;
         this.text = text;
         this.savedAt = now;
+        this.revision = 1;
     }
 
     void replace(String text, Instant now) {
         this.text = text;
         this.savedAt = now;
+        this.revision++;
     }
 
     public String getPromptId() {
@@ -66,7 +72,7 @@ public class DraftAnswer {
         return savedAt;
     }
 
-    /** 0 before the first save; the JPA version afterwards. */
+    /** 1 after the first save, one more after each later save. */
     public long getRevision() {
         return revision;
     }
