@@ -21,8 +21,4 @@ public record CaseView(
     /** The working text of one prompt with the revision the browser must name when it saves. */
     public record Draft(ModuleDefinition.Prompt prompt, String text, long revision, java.time.Instant savedAt) {
     }
-
-    public boolean isSubmitted() {
-        return submitted != null;
-    }
 }

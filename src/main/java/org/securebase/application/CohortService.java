@@ -15,19 +15,15 @@ public class CohortService {
     private EntityManager em;
 
     public List<CohortSummary> forStaff(Account staff) {
-        String scope = staff.getRole() == Role.SCHOOL_ADMIN
-                ? "c.school = :school"
-                : "exists (select 1 from Cohort t join t.members tm where t = c and tm = :staff)";
-        var query = em.createQuery("select new org.securebase.application.CohortSummary("
-                + "c.id, c.name, c.school.name, count(m)) from Cohort c left join c.members m "
-                + "where " + scope + " and (m is null or m.role = :student) "
-                + "group by c.id, c.name, c.school.name order by c.name", CohortSummary.class)
-                .setParameter("student", Role.STUDENT);
-        if (staff.getRole() == Role.SCHOOL_ADMIN) {
-            query.setParameter("school", staff.getSchool());
-        } else {
-            query.setParameter("staff", staff);
-        }
-        return query.getResultList();
+        boolean admin = staff.getRole() == Role.SCHOOL_ADMIN;
+        String scope = admin ? "s.id = :scope"
+                : "c.id in (select c2.id from Cohort c2 join c2.members t where t.id = :scope)";
+        return em.createQuery("select new org.securebase.application.CohortSummary(c.id, c.name, s.name, "
+                + "sum(case when m.role = :student then 1 else 0 end)) "
+                + "from Cohort c join c.school s left join c.members m where " + scope
+                + " group by c.id, c.name, s.name order by c.name", CohortSummary.class)
+                .setParameter("student", Role.STUDENT)
+                .setParameter("scope", admin ? staff.getSchool().getId() : staff.getId())
+                .getResultList();
     }
 }

@@ -42,16 +42,22 @@ public class ModuleBacking {
     /** Option chosen per stage index, bound from the recognition-question forms. */
     private final Map<Integer, Integer> choice = new HashMap<>();
 
+    /** Runs before rendering: an unknown or someone else's item is "not found", and nothing is rendered. */
+    public void verify() {
+        if (view == null) {
+            Faces.responseSendError(404, "not found");
+        }
+    }
+
     @PostConstruct
     void load() {
         if (slug == null || slug.isBlank()) {
-            Faces.responseSendError(404, "no module");
             return;
         }
         try {
             view = cases.open(student(), slug);
         } catch (NotFoundException e) {
-            Faces.responseSendError(404, "no module");
+            // verify() answers 404 before anything is rendered.
         }
     }
 

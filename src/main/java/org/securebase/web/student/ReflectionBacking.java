@@ -30,6 +30,13 @@ public class ReflectionBacking {
     private Reflection reflection;
     private ModuleDefinition definition;
 
+    /** Runs before rendering: an unknown or someone else's item is "not found", and nothing is rendered. */
+    public void verify() {
+        if (reflection == null) {
+            Faces.responseSendError(404, "not found");
+        }
+    }
+
     @PostConstruct
     void load() {
         try {
@@ -39,7 +46,7 @@ public class ReflectionBacking {
             reflection = reflections.getOwn(currentUser.require(), id);
             definition = reflections.definition(reflection);
         } catch (NotFoundException e) {
-            Faces.responseSendError(404, "not found");
+            // verify() answers 404 before anything is rendered.
         }
     }
 

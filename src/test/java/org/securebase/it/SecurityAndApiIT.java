@@ -1,0 +1,295 @@
+package org.securebase.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The deployed application over real HTTP: start-up, sign-in and its safeguards, who may see which page, and the
+ * reflection API's promises (revisions, one submission, privacy). Each test uses its own module or account.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityAndApiIT {
+
+    static final String STUDENT2 = "student2@demo.securebase.org";
+    static final String STUDENT3 = "student3@demo.securebase.org";
+
+    private static final java.util.regex.Pattern STACK_TRACE =
+            java.util.regex.Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:|\\w+Exception: ");
+
+    @ArquillianResource
+    private URL url;
+
+    private URI base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+    }
+
+    private WebClient client() {
+        return new WebClient(base);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static String draft(String text, long revision) {
+        return "{\"text\":" + WebClient.json(text) + ",\"revision\":" + revision + "}";
+    }
+
+    private static void assertNoStackTrace(String body) {
+        assertFalse(STACK_TRACE.matcher(body).find(), "no stack trace shown to users");
+    }
+
+    @Test
+    void healthIsUpAndABrokenContentFileDoesNotStopTheValidOnes() {
+        HttpResponse<String> response = client().get("api/health");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = json(response);
+        assertEquals("UP", health.getString("status"));
+        assertEquals("migrated", health.getString("database"));
+        assertEquals(5, health.getInt("modules"), "the shipped module and four fixtures");
+        assertEquals(3, health.getInt("contentProblems"), "it-broken.yaml has three problems");
+    }
+
+    @Test
+    void pagesAskForSignInAndTheApiAnswers401() {
+        WebClient anonymous = client();
+        HttpResponse<String> page = anonymous.get("student/index.xhtml");
+        assertEquals(302, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        HttpResponse<String> api = anonymous.putJson("api/modules/it-drafts/reflection/drafts/seeking", draft("x", 0));
+        assertEquals(401, api.statusCode());
+        assertEquals("notSignedIn", json(api).getString("reason"));
+    }
+
+    @Test
+    void signingInChangesTheSessionIdAndTheCookieIsHttpOnlyAndSameSite() {
+        WebClient browser = client();
+        HttpResponse<String> login = browser.get("login.xhtml");
+        String before = browser.sessionId().orElseThrow();
+        assertTrue(login.headers().allValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly") && c.contains("SameSite=Lax")));
+        browser.signIn(STUDENT3);
+        String after = browser.sessionId().orElseThrow();
+        assertNotEquals(before, after, "a new session id after sign-in");
+        HttpResponse<String> firstAfter = browser.get("index.xhtml");
+        assertTrue(firstAfter.headers().allValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith("JSESSIONID=" + after) && c.contains("HttpOnly")
+                        && c.contains("SameSite=Lax")), firstAfter.headers().allValues("Set-Cookie")::toString);
+        HttpResponse<String> home = browser.follow("index.xhtml");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.uri().getPath().endsWith("/student/index.xhtml"), home.uri().toString());
+        assertTrue(home.body().contains("Priya Raman"), "the header names the signed-in student");
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndNoInlineHandlers() {
+        HttpResponse<String> page = client().get("login.xhtml");
+        List<String> policies = page.headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")), policies::toString);
+        assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'self'")), policies::toString);
+        assertTrue(policies.stream().noneMatch(p -> p.contains("unsafe-inline") && p.contains("script-src")));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertFalse(page.body().matches("(?s).*\\son(click|load|change|submit)=.*"), "no inline event handlers");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        HttpResponse<String> response = client().signIn(STUDENT3, "not-the-password");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("do not match an account"));
+        assertNoStackTrace(response.body());
+    }
+
+    @Test
+    void aHundredFailedSignInsWithinAnHourPauseTheAccount() throws Exception {
+        String name = "guess-" + UUID.randomUUID() + "@example.org";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<String>> attempts = IntStream.range(0, 99).mapToObj(i -> CompletableFuture
+                    .supplyAsync(() -> client().signIn(name, "wrong-" + i).body(), pool)).toList();
+            for (CompletableFuture<String> attempt : attempts) {
+                assertTrue(attempt.get().contains("do not match an account"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String hundredth = client().signIn(name, "wrong-100").body();
+        assertTrue(hundredth.contains("Too many failed sign-ins"), "the 100th failure pauses the account");
+        assertTrue(client().signIn(name, "anything").body().contains("Too many failed sign-ins"));
+    }
+
+    @Test
+    void eachRoleReachesOnlyItsOwnPages() {
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> denied = student.get("tutor/index.xhtml");
+        assertEquals(403, denied.statusCode());
+        assertTrue(denied.body().contains("Not available to you"));
+        assertNoStackTrace(denied.body());
+        assertEquals(403, student.get("admin/index.xhtml").statusCode());
+
+        WebClient tutor = client().signIn("tutor@demo.securebase.org");
+        assertEquals(403, tutor.get("student/index.xhtml").statusCode());
+        HttpResponse<String> tutorHome = tutor.get("tutor/index.xhtml");
+        assertEquals(200, tutorHome.statusCode());
+        assertTrue(tutorHome.body().contains("Year 3 communication block 2026/27"));
+        assertTrue(tutorHome.body().matches("(?s).*<td[^>]*>\\s*3\\s*</td>.*"), "three students in the cohort");
+        assertEquals(404, tutor.putJson("api/modules/it-drafts/reflection/drafts/seeking", draft("x", 0))
+                .statusCode(), "a tutor has no drafts to write");
+
+        WebClient admin = client().signIn("admin@demo.securebase.org");
+        assertEquals(200, admin.get("admin/index.xhtml").statusCode());
+        assertEquals(403, admin.get("student/index.xhtml").statusCode());
+    }
+
+    @Test
+    void unknownPagesAndModulesGiveAFriendly404() {
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> missing = student.get("student/module.xhtml?m=no-such-module");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"));
+        assertNoStackTrace(missing.body());
+        assertEquals(404, student.get("nothing-here.xhtml").statusCode());
+    }
+
+    @Test
+    void autosaveKeepsRevisionsAndNeverOverwritesSilently() {
+        WebClient student = client().signIn(STUDENT2);
+        HttpResponse<String> page = student.get("student/module.xhtml?m=it-drafts");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("data-revision=\"0\""), "no draft yet");
+        String path = "api/modules/it-drafts/reflection/drafts/seeking";
+
+        HttpResponse<String> first = student.putJson(path, draft("First thoughts", 0));
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(1, json(first).getInt("revision"));
+
+        HttpResponse<String> stale = student.putJson(path, draft("From another tab", 0));
+        assertEquals(409, stale.statusCode());
+        assertEquals("conflict", json(stale).getString("reason"));
+        assertEquals("First thoughts", json(stale).getString("text"), "the conflict shows what is saved");
+
+        assertEquals(2, json(student.putJson(path, draft("Second thoughts", 1))).getInt("revision"));
+
+        HttpResponse<String> tooLong = student.putJson(path, draft("x".repeat(100_001), 2));
+        assertEquals(413, tooLong.statusCode());
+        assertEquals("tooLong", json(tooLong).getString("reason"));
+
+        HttpResponse<String> reloaded = student.get("student/module.xhtml?m=it-drafts");
+        assertTrue(reloaded.body().contains(">Second thoughts</textarea>"), "a reload restores the saved draft");
+        assertTrue(reloaded.body().contains("data-revision=\"2\""));
+    }
+
+    @Test
+    void submittingTwiceAtOnceMakesOneImmutableVersion() throws Exception {
+        WebClient student = client().signIn(STUDENT2);
+        student.get("student/module.xhtml?m=it-submit");
+        String drafts = "api/modules/it-submit/reflection/drafts/";
+        student.putJson(drafts + "seeking", draft("Too short", 0));
+
+        HttpResponse<String> tooShort = student.postJson("api/modules/it-submit/reflection/submission", "{}");
+        assertEquals(422, tooShort.statusCode());
+        assertEquals(2, json(tooShort).getJsonArray("prompts").size());
+
+        long id = json(student.putJson(drafts + "seeking", draft("Reassurance and a reliable person.", 1)))
+                .getJsonNumber("reflection").longValue();
+        student.putJson(drafts + "next-words", draft("I will see you again on Tuesday.", 0));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = CompletableFuture.supplyAsync(
+                    () -> student.postJson("api/modules/it-submit/reflection/submission", "{}"), pool);
+            var b = CompletableFuture.supplyAsync(
+                    () -> student.postJson("api/modules/it-submit/reflection/submission", "{}"), pool);
+            for (HttpResponse<String> response : List.of(a.get(), b.get())) {
+                assertTrue(response.statusCode() == 200 || (response.statusCode() == 409
+                        && json(response).getString("reason").equals("retry")), response.body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        HttpResponse<String> again = student.postJson("api/modules/it-submit/reflection/submission", "{}");
+        assertEquals(200, again.statusCode());
+        assertEquals(1, json(again).getInt("version"), "the double submit made one version");
+
+        JsonObject reflection = json(student.get("api/reflections/" + id));
+        assertEquals("SUBMITTED", reflection.getString("status"));
+        assertEquals(1, reflection.getJsonArray("versions").size());
+        assertEquals("Reassurance and a reliable person.", reflection.getJsonArray("versions").getJsonObject(0)
+                .getJsonObject("answers").getString("seeking"));
+
+        HttpResponse<String> edit = student.putJson(drafts + "seeking", draft("Changed afterwards", 2));
+        assertEquals(409, edit.statusCode());
+        assertEquals("submitted", json(edit).getString("reason"));
+
+        String page = student.get("student/module.xhtml?m=it-submit").body();
+        assertTrue(page.contains("Commentary for it-submit"), "the commentary opens after submitting");
+        assertTrue(page.contains("Reassurance and a reliable person."));
+    }
+
+    @Test
+    void anotherStudentCannotReachAReflectionByApiPageOrId() {
+        WebClient owner = client().signIn(STUDENT2);
+        owner.get("student/module.xhtml?m=it-access");
+        long id = json(owner.putJson("api/modules/it-access/reflection/drafts/seeking",
+                draft("PRIVATE-THOUGHTS-7391", 0))).getJsonNumber("reflection").longValue();
+        assertEquals(200, owner.get("api/reflections/" + id).statusCode());
+        assertEquals(200, owner.get("student/reflection.xhtml?id=" + id).statusCode());
+
+        WebClient other = client().signIn(STUDENT3);
+        HttpResponse<String> byApi = other.get("api/reflections/" + id);
+        assertEquals(404, byApi.statusCode());
+        assertFalse(byApi.body().contains("PRIVATE-THOUGHTS-7391"));
+        HttpResponse<String> byPage = other.get("student/reflection.xhtml?id=" + id);
+        assertEquals(404, byPage.statusCode());
+        assertFalse(byPage.body().contains("PRIVATE-THOUGHTS-7391"));
+        HttpResponse<String> sameModule = other.get("student/module.xhtml?m=it-access");
+        assertEquals(200, sameModule.statusCode());
+        assertFalse(sameModule.body().contains("PRIVATE-THOUGHTS-7391"), "each student sees only their own draft");
+
+        WebClient tutor = client().signIn("tutor@demo.securebase.org");
+        assertEquals(404, tutor.get("api/reflections/" + id).statusCode(), "review access arrives with tutoring");
+    }
+
+    @Test
+    void textAStudentWritesIsNeverRunAsScript() {
+        WebClient student = client().signIn(STUDENT3);
+        student.get("student/module.xhtml?m=it-pages");
+        student.putJson("api/modules/it-pages/reflection/drafts/seeking", draft("<script>alert('x')</script>", 0));
+        String page = student.get("student/module.xhtml?m=it-pages").body();
+        assertFalse(page.contains("<script>alert('x')</script>"));
+        assertTrue(page.contains("&lt;script&gt;alert("));
+    }
+}

@@ -1,0 +1,139 @@
+package org.securebase.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** One person's browser without the browser: real HTTP, a cookie jar, the real login form. */
+final class WebClient {
+
+    static final String PASSWORD = "Secure-Base-2026";
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    WebClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    /** Follows redirects within the application, as a browser would. */
+    HttpResponse<String> follow(String path) {
+        HttpResponse<String> response = get(path);
+        for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
+            response = send(HttpRequest.newBuilder(response.uri().resolve(
+                    response.headers().firstValue("Location").orElseThrow())).GET().build());
+        }
+        return response;
+    }
+
+    HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Signs in through the login page; returns the response to the form post. */
+    HttpResponse<String> signIn(String email, String password) {
+        String page = get("login.xhtml").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:email", email);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page));
+        // PrimeFaces in CSP mode checks the page's nonce on every postback; its script sends it in a browser.
+        form.put("primefaces.nonce", nonce(page));
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    WebClient signIn(String email) {
+        HttpResponse<String> response = signIn(email, PASSWORD);
+        if (response.statusCode() != 302) {
+            throw new AssertionError("sign-in of " + email + " failed: " + response.statusCode());
+        }
+        return this;
+    }
+
+    Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    void forgetSession() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    static String viewState(String page) {
+        Matcher m = VIEW_STATE.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no view state in page");
+        }
+        return m.group(1);
+    }
+
+    static String json(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static String nonce(String page) {
+        Matcher m = NONCE.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no CSP nonce in page");
+        }
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
