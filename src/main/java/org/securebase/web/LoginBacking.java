@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
+import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.AccountService;
 import org.securebase.domain.account.Account;
@@ -34,6 +35,11 @@ public class LoginBacking {
 
     @Inject
     private AccountService accounts;
+
+    /** True when the container sent the user here from a protected page they should return to. */
+    @Inject
+    @Param(name = "continue")
+    private boolean continued;
 
     @NotBlank
     @Size(max = Account.EMAIL_MAX)
@@ -55,7 +61,7 @@ public class LoginBacking {
         request.getSession(true);
         request.changeSessionId();
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .credential(new UsernamePasswordCredential(email, new Password(password))).newAuthentication(true));
+                .credential(new UsernamePasswordCredential(email, new Password(password))).newAuthentication(!continued));
         switch (status) {
             case SEND_CONTINUE -> FacesContext.getCurrentInstance().responseComplete();
             case SUCCESS -> Faces.redirect("index.xhtml");

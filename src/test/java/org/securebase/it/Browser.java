@@ -1,0 +1,52 @@
+package org.securebase.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver: explicit paths so Selenium never tries to
+ * download a browser. Screenshots go to target/screenshots for people to look at.
+ */
+final class Browser {
+
+    private Browser() {
+    }
+
+    static ChromeDriver start() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                    "--disable-sync", "--lang=en-GB",
+                    "--user-data-dir=" + Files.createTempDirectory("securebase-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.securebase.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A student's whole journey through the shipped module, in a real browser against the deployed application. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StudentJourneyIT {
+
+    private static final String MODULE = "the-racing-heart";
+
+    @ArquillianResource
+    private URL url;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void start() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.quit();
+    }
+
+    private void signIn(String email) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys(WebClient.PASSWORD);
+        driver.findElement(By.id("login:submit")).click();
+    }
+
+    private WebElement stage(int n) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-" + n)));
+    }
+
+    private String status(String prompt) {
+        return driver.findElement(By.id("status-" + prompt)).getText();
+    }
+
+    private void waitForSaved(String prompt) {
+        wait.until(d -> status(prompt).startsWith("Saved at"));
+    }
+
+    private WebElement answer(String prompt) {
+        return driver.findElement(By.id("answer-" + prompt));
+    }
+
+    @Test
+    void aStudentReadsTheCaseWritesWithAutosaveAndSubmitsOnce() {
+        driver.get(url + "");
+        signIn("student1@demo.securebase.org");
+
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.module-card[data-slug='" + MODULE + "']")));
+        assertEquals("Not started", card.findElement(By.cssSelector(".status")).getText());
+        Browser.screenshot(driver, "01-curriculum");
+        card.findElement(By.cssSelector("h2 a")).click();
+
+        // Stage by stage: the case cannot move on until the trainee commits to a reading.
+        int stages = 4;
+        for (int n = 1; n <= stages; n++) {
+            WebElement stage = stage(n);
+            assertEquals(n, driver.findElements(By.cssSelector("li.stage")).size(), "only stages read so far");
+            if (n == 1) {
+                Browser.screenshot(driver, "02-stage-1");
+                stage.findElement(By.cssSelector("button[id$='nextStage']")).click();
+                assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages")))
+                        .getText().contains("Answer the question on this stage"));
+                stage = stage(1);
+            }
+            stage.findElements(By.cssSelector(".ui-selectoneradio label")).get(n % 2).click();
+            stage.findElement(By.cssSelector("button[id$='check']")).click();
+            WebElement feedback = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#stage-" + n + " .feedback")));
+            assertTrue(feedback.getText().startsWith("You chose"), feedback.getText());
+            if (n == 2) {
+                Browser.screenshot(driver, "03-feedback");
+            }
+            if (n < stages) {
+                stage(n).findElement(By.cssSelector("button[id$='nextStage']")).click();
+            }
+        }
+
+        // The reflection: autosaved, restored after a reload.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        List<String> prompts = driver.findElements(By.cssSelector("textarea[data-prompt]")).stream()
+                .map(t -> t.getAttribute("data-prompt")).toList();
+        assertEquals(3, prompts.size());
+        String first = "She seems to want someone who will stay: a doctor who keeps her in mind between visits. "
+                + "Her symptoms are also real and deserve a careful look every time, not a reflex reassurance.";
+        answer(prompts.get(0)).sendKeys(first);
+        waitForSaved(prompts.get(0));
+        Browser.screenshot(driver, "04-autosaved");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertEquals(first, answer(prompts.get(0)).getAttribute("value"), "a reload restores the draft");
+
+        // The session expires while the student types: nothing is lost, and it saves after signing in again.
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        String second = "I notice I want to end the consultation quickly and order a test to close the door. "
+                + "That wish is information about the relationship, not a plan I have to follow.";
+        answer(prompts.get(1)).sendKeys(second);
+        wait.until(d -> status(prompts.get(1)).contains("session has ended"));
+        Browser.screenshot(driver, "05-session-expired");
+        driver.findElement(By.cssSelector("#submit-status a")).click();
+        signIn("student1@demo.securebase.org");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertEquals(second, answer(prompts.get(1)).getAttribute("value"), "the text typed while signed out is back");
+        waitForSaved(prompts.get(1));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertEquals(second, answer(prompts.get(1)).getAttribute("value"), "and the server has it now");
+
+        // Leaving the page straight after typing still saves (the save is sent as the page goes).
+        String third = "I would say: I have booked you with me in two weeks, and here is what to do if the "
+                + "breathlessness or the near-faint comes back before then, including when to call 999.";
+        answer(prompts.get(2)).sendKeys(third);
+        driver.findElement(By.cssSelector(".breadcrumb a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.module-card")));
+        driver.executeScript("localStorage.clear()");
+        driver.get(url + "student/module.xhtml?m=" + MODULE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertEquals(third, answer(prompts.get(2)).getAttribute("value"), "saved by the server as the page closed");
+
+        // Make every answer long enough, then a double click makes exactly one submission.
+        for (String prompt : prompts) {
+            WebElement area = answer(prompt);
+            int min = Integer.parseInt(area.getAttribute("data-min-length"));
+            while (area.getAttribute("value").strip().length() < min) {
+                area.sendKeys(" I would also ask what she makes of it herself, and listen before explaining.");
+            }
+        }
+        for (String prompt : prompts) {
+            waitForSaved(prompt);
+        }
+        new Actions(driver).doubleClick(driver.findElement(By.id("submit-reflection"))).perform();
+        WebElement commentary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commentary")));
+        assertTrue(commentary.getText().contains("References"));
+        assertTrue(driver.findElement(By.id("submitted")).getText().contains("Version 1, submitted"));
+        Browser.screenshot(driver, "06-commentary");
+
+        driver.findElement(By.id("history-link")).click();
+        wait.until(ExpectedConditions.titleContains("version by version"));
+        assertEquals(1, driver.findElements(By.cssSelector("section.reflection-version")).size(),
+                "the double click made one version");
+
+        driver.get(url + "student/index.xhtml");
+        assertEquals("Submitted", wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.module-card[data-slug='" + MODULE + "'] .status"))).getText());
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url + "student/module.xhtml?m=" + MODULE);
+        Browser.screenshot(driver, "07-phone");
+    }
+}
