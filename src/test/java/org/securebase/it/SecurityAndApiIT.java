@@ -87,7 +87,7 @@ class SecurityAndApiIT {
         WebClient anonymous = client();
         HttpResponse<String> page = anonymous.get("student/index.xhtml");
         assertEquals(302, page.statusCode());
-        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        assertTrue(page.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?continue=true"));
         HttpResponse<String> api = anonymous.putJson("api/modules/it-drafts/reflection/drafts/seeking", draft("x", 0));
         assertEquals(401, api.statusCode());
         assertEquals("notSignedIn", json(api).getString("reason"));
