@@ -18,6 +18,11 @@ public record CaseView(
         Long reflectionId,
         ReflectionVersion submitted) {
 
+    /** Whether stages remain to be revealed after the ones shown. */
+    public boolean isMoreStages() {
+        return stagesRevealed < definition.stages().size();
+    }
+
     /** The working text of one prompt with the revision the browser must name when it saves. */
     public record Draft(ModuleDefinition.Prompt prompt, String text, long revision, java.time.Instant savedAt) {
     }

@@ -42,6 +42,11 @@ public record ModuleDefinition(
         public Question {
             options = List.copyOf(options);
         }
+
+        /** 0..n-1, for pages that select an option by its position. */
+        public List<Integer> getOptionIndexes() {
+            return java.util.stream.IntStream.range(0, options.size()).boxed().toList();
+        }
     }
 
     public record Option(String text, boolean correct, String feedbackHtml) {
