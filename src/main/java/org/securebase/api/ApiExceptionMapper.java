@@ -55,6 +55,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             // Two requests raced (two tabs, a double click): nothing was written by this one; try again.
             status = 409;
             body.put("reason", "retry");
+        } else if (e instanceof jakarta.json.bind.JsonbException || e instanceof jakarta.ws.rs.ProcessingException
+                || e instanceof jakarta.json.JsonException) {
+            status = 400;
+            body.put("reason", "badRequest");
         } else if (e instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
             body.put("reason", status == 404 ? "notFound" : "badRequest");

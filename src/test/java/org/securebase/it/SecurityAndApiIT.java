@@ -126,6 +126,41 @@ class SecurityAndApiIT {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        WebClient student = client().signIn(STUDENT3);
+        String page = student.get("student/index.xhtml").body();
+        HttpResponse<String> out = student.postForm("student/index.xhtml", java.util.Map.of(
+                "session", "session", "session:logout", "", "jakarta.faces.ViewState", WebClient.viewState(page),
+                "primefaces.nonce", WebClient.nonce(page)));
+        assertEquals(302, out.statusCode());
+        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("login.xhtml?signedOut=true"));
+        assertEquals(302, student.get("student/index.xhtml").statusCode(), "signed out: back to the login page");
+        assertEquals(401, student.get("api/reflections/1").statusCode());
+    }
+
+    @Test
+    void aFormFromAnExpiredPageStillWorks() {
+        WebClient student = client().signIn(STUDENT3);
+        String page = student.get("student/module.xhtml?m=the-racing-heart").body();
+        HttpResponse<String> response = student.postForm("student/module.xhtml?m=the-racing-heart", java.util.Map.of(
+                "stages:0:next", "stages:0:next", "stages:0:next:nextStage", "",
+                "jakarta.faces.ViewState", "-1234567890:-987654321", "primefaces.nonce", WebClient.nonce(page)));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Answer the question on this stage"),
+                () -> "the action ran although its view state was gone: " + response.body().replaceAll(
+                        "(?s).*(<div id=\"messages\".{0,400}).*", "$1"));
+        assertNoStackTrace(response.body());
+    }
+
+    @Test
+    void malformedJsonGetsA400NotAServerError() {
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> response = student.putJson("api/modules/it-pages/reflection/drafts/seeking", "{not json");
+        assertEquals(400, response.statusCode());
+        assertEquals("badRequest", json(response).getString("reason"));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         HttpResponse<String> response = client().signIn(STUDENT3, "not-the-password");
         assertEquals(200, response.statusCode());
