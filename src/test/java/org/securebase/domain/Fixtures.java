@@ -29,7 +29,7 @@ public final class Fixtures {
         var question = new ModuleDefinition.Question("Which reading?", List.of(
                 new ModuleDefinition.Option("A", false, "<p>no</p>"),
                 new ModuleDefinition.Option("B", true, "<p>yes</p>")));
-        return new ModuleDefinition("case", "A case", List.of(Pattern.HYPERACTIVATING), "GP", 20, "<p>s</p>",
+        return new ModuleDefinition("case", "A case", List.of(Pattern.HYPERACTIVATING), List.of(), "GP", 20, "<p>s</p>",
                 List.of("o"),
                 List.of(new ModuleDefinition.Stage("One", null, "<p>1</p>", question),
                         new ModuleDefinition.Stage("Two", null, "<p>2</p>", null)),

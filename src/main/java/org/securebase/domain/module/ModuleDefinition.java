@@ -11,6 +11,7 @@ public record ModuleDefinition(
         String slug,
         String title,
         List<Pattern> patterns,
+        List<String> themes,
         String setting,
         int estimatedMinutes,
         String summaryHtml,
@@ -22,6 +23,7 @@ public record ModuleDefinition(
 
     public ModuleDefinition {
         patterns = List.copyOf(patterns);
+        themes = List.copyOf(themes);
         objectives = List.copyOf(objectives);
         stages = List.copyOf(stages);
         prompts = List.copyOf(prompts);
@@ -55,6 +57,9 @@ public record ModuleDefinition(
     /** A reflective prompt the trainee answers in free text. */
     public record Prompt(String id, String text, String guidanceHtml, int minLength) {
     }
+
+    /** Cross-cutting themes a module can carry besides its patterns; the names used in content files. */
+    public static final List<String> THEMES = List.of("loss-and-separation", "clinician-attachment", "balint");
 
     public Optional<Prompt> prompt(String id) {
         return prompts.stream().filter(p -> p.id().equals(id)).findFirst();

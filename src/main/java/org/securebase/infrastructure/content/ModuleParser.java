@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ModuleParser {
 
     static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> MODULE_KEYS = Set.of("slug", "title", "patterns", "setting",
+    private static final Set<String> MODULE_KEYS = Set.of("slug", "title", "patterns", "themes", "setting",
             "estimatedMinutes", "summary", "objectives", "stages", "prompts", "commentary", "references");
     private static final Set<String> STAGE_KEYS = Set.of("title", "when", "body", "question");
     private static final Set<String> QUESTION_KEYS = Set.of("text", "options");
@@ -87,6 +87,7 @@ public final class ModuleParser {
         }
         String title = text(m, "title", root, 200);
         List<Pattern> patterns = patterns(m, root);
+        List<String> themes = themes(m);
         String setting = text(m, "setting", root, 100);
         int minutes = integer(m, "estimatedMinutes", root, 5, 120);
         String summary = text(m, "summary", root, 2000);
@@ -98,7 +99,7 @@ public final class ModuleParser {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ModuleDefinition(slug, title, patterns, setting, minutes, Markdown.toHtml(summary), objectives,
+        return new ModuleDefinition(slug, title, patterns, themes, setting, minutes, Markdown.toHtml(summary), objectives,
                 stages, prompts, Markdown.toHtml(commentary), references);
     }
 
@@ -132,6 +133,24 @@ public final class ModuleParser {
             }
         }
         return patterns;
+    }
+
+    private List<String> themes(Map<String, Node> m) {
+        List<String> themes = new ArrayList<>();
+        if (!m.containsKey("themes")) {
+            return themes;
+        }
+        SequenceNode seq = sequence(m, "themes", null);
+        for (Node item : seq == null ? List.<Node>of() : seq.getValue()) {
+            String theme = scalar(item, "themes item");
+            if (theme != null && !ModuleDefinition.THEMES.contains(theme)) {
+                problem(line(item), "unknown theme '" + theme + "'; use one of: "
+                        + String.join(", ", ModuleDefinition.THEMES));
+            } else if (theme != null && !themes.contains(theme)) {
+                themes.add(theme);
+            }
+        }
+        return themes;
     }
 
     private List<Stage> stages(Map<String, Node> m, Node parent) {

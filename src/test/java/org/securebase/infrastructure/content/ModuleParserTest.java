@@ -89,6 +89,16 @@ class ModuleParserTest {
     }
 
     @Test
+    void themesAreOptionalAndChecked() {
+        assertEquals(List.of(), ModuleParser.parse("m.yaml", null, VALID).definition().orElseThrow().themes());
+        String withThemes = VALID.replace("setting: General practice", "themes: [balint, loss-and-separation]\nsetting: General practice");
+        assertEquals(List.of("balint", "loss-and-separation"),
+                ModuleParser.parse("m.yaml", null, withThemes).definition().orElseThrow().themes());
+        assertProblem(VALID.replace("setting: General practice", "themes: [grief]\nsetting: General practice"), 4,
+                "unknown theme 'grief'");
+    }
+
+    @Test
     void reportsBrokenYamlWithItsLine() {
         assertProblem(VALID.replace("title: First consultation", "title: [unclosed"), 12, "not valid YAML");
     }
