@@ -58,7 +58,8 @@ public class CaseService {
         return progress;
     }
 
-    private Optional<ModuleProgress> progress(Account student, String slug) {
+    /** The student's progress on a module, if they have opened it. */
+    public Optional<ModuleProgress> progress(Account student, String slug) {
         return em.createNamedQuery("ModuleProgress.byStudentAndSlug", ModuleProgress.class)
                 .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst();
     }

@@ -30,6 +30,9 @@ public class ReflectionService {
     @Inject
     private ModuleCatalog catalog;
 
+    @jakarta.ejb.EJB
+    private CaseService cases;
+
     @Inject
     private Clock clock;
 
@@ -76,8 +79,7 @@ public class ReflectionService {
 
     /** A reflection answers the module version the student is reading. */
     private Reflection create(Account student, String slug) {
-        ModuleProgress progress = em.createNamedQuery("ModuleProgress.byStudentAndSlug", ModuleProgress.class)
-                .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst()
+        ModuleProgress progress = cases.progress(student, slug)
                 .orElseThrow(() -> new NotFoundException("module " + slug + " not opened"));
         if (!progress.isComplete(catalog.definition(progress.getModuleVersion()))) {
             throw new BusinessException("reflection.readFirst", "case not read to the end");

@@ -3,12 +3,9 @@ package org.securebase.domain.module;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -20,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.securebase.domain.BusinessException;
+import org.securebase.domain.StudentModuleWork;
 import org.securebase.domain.account.Account;
 
 /**
@@ -33,7 +31,7 @@ import org.securebase.domain.account.Account;
         query = "select p from ModuleProgress p where p.student = :student and p.slug = :slug")
 @NamedQuery(name = "ModuleProgress.slugsByStudent",
         query = "select p.slug from ModuleProgress p where p.student = :student")
-public class ModuleProgress {
+public class ModuleProgress extends StudentModuleWork {
 
     @Id
     @SequenceGenerator(name = "module_progress_seq", sequenceName = "module_progress_seq", allocationSize = 50)
@@ -42,16 +40,6 @@ public class ModuleProgress {
 
     @Version
     private long version;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    private Account student;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "module_version_id")
-    private ModuleVersion moduleVersion;
-
-    @Column(nullable = false, length = ModuleVersion.SLUG_MAX)
-    private String slug;
 
     @Column(name = "stages_revealed", nullable = false)
     private int stagesRevealed = 1;
@@ -70,9 +58,7 @@ public class ModuleProgress {
     }
 
     public ModuleProgress(Account student, ModuleVersion moduleVersion, Instant now) {
-        this.student = student;
-        this.moduleVersion = moduleVersion;
-        this.slug = moduleVersion.getSlug();
+        super(student, moduleVersion);
         this.startedAt = now;
         this.modifiedAt = now;
     }
@@ -124,14 +110,6 @@ public class ModuleProgress {
 
     public int getStagesRevealed() {
         return stagesRevealed;
-    }
-
-    public ModuleVersion getModuleVersion() {
-        return moduleVersion;
-    }
-
-    public String getSlug() {
-        return slug;
     }
 
     public Long getId() {

@@ -5,12 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKey;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -25,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.securebase.domain.StudentModuleWork;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleVersion;
@@ -39,7 +37,7 @@ import org.securebase.domain.module.ModuleVersion;
         query = "select r from Reflection r where r.student = :student and r.slug = :slug")
 @NamedQuery(name = "Reflection.statusByStudent",
         query = "select r.slug, r.status from Reflection r where r.student = :student")
-public class Reflection {
+public class Reflection extends StudentModuleWork {
 
     /** About 15,000 words: far beyond any real answer, small enough to keep a page fast. */
     public static final int TEXT_MAX = 100_000;
@@ -51,16 +49,6 @@ public class Reflection {
 
     @Version
     private long version;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    private Account student;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "module_version_id")
-    private ModuleVersion moduleVersion;
-
-    @Column(nullable = false, length = ModuleVersion.SLUG_MAX)
-    private String slug;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -84,9 +72,7 @@ public class Reflection {
     }
 
     public Reflection(Account student, ModuleVersion moduleVersion, Instant now) {
-        this.student = student;
-        this.moduleVersion = moduleVersion;
-        this.slug = moduleVersion.getSlug();
+        super(student, moduleVersion);
         this.createdAt = now;
         this.modifiedAt = now;
     }
@@ -164,24 +150,8 @@ public class Reflection {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
-    public boolean isOwnedBy(Account account) {
-        return account != null && student.getId().equals(account.getId());
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public Account getStudent() {
-        return student;
-    }
-
-    public ModuleVersion getModuleVersion() {
-        return moduleVersion;
-    }
-
-    public String getSlug() {
-        return slug;
     }
 
     public ReflectionStatus getStatus() {
