@@ -41,6 +41,23 @@ final class Browser {
         }
     }
 
+    /**
+     * Runs axe-core (WCAG 2 A and AA rules) on the current page and fails on any serious or critical violation,
+     * naming the rule and the elements.
+     */
+    static void assertAccessible(ChromeDriver driver, String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        java.util.List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).limit(3).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError("accessibility problems on " + page + ": " + serious);
+        }
+    }
+
     static void screenshot(ChromeDriver driver, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));

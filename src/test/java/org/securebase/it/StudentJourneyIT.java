@@ -34,6 +34,7 @@ class StudentJourneyIT {
     private URL url;
 
     private ChromeDriver driver;
+    private boolean loginChecked;
     private WebDriverWait wait;
 
     @Deployment(testable = false)
@@ -53,7 +54,12 @@ class StudentJourneyIT {
     }
 
     private void signIn(String email) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys(email);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        if (!loginChecked) {
+            Browser.assertAccessible(driver, "login");
+            loginChecked = true;
+        }
+        driver.findElement(By.id("login:email")).sendKeys(email);
         driver.findElement(By.id("login:password")).sendKeys(WebClient.PASSWORD);
         driver.findElement(By.id("login:submit")).click();
     }
@@ -83,6 +89,7 @@ class StudentJourneyIT {
                 By.cssSelector("li.module-card[data-slug='" + MODULE + "']")));
         assertEquals("Not started", card.findElement(By.cssSelector(".status")).getText());
         Browser.screenshot(driver, "01-curriculum");
+        Browser.assertAccessible(driver, "curriculum");
         card.findElement(By.cssSelector("h2 a")).click();
 
         // Stage by stage: the case cannot move on until the trainee commits to a reading.
@@ -92,6 +99,7 @@ class StudentJourneyIT {
             assertEquals(n, driver.findElements(By.cssSelector("li.stage")).size(), "only stages read so far");
             if (n == 1) {
                 Browser.screenshot(driver, "02-stage-1");
+                Browser.assertAccessible(driver, "case stage 1");
                 stage.findElement(By.cssSelector("button[id$='nextStage']")).click();
                 assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages")))
                         .getText().contains("Answer the question on this stage"));
@@ -104,6 +112,7 @@ class StudentJourneyIT {
             assertTrue(feedback.getText().startsWith("You chose"), feedback.getText());
             if (n == 2) {
                 Browser.screenshot(driver, "03-feedback");
+                Browser.assertAccessible(driver, "case with feedback");
             }
             if (n < stages) {
                 stage(n).findElement(By.cssSelector("button[id$='nextStage']")).click();
@@ -120,6 +129,7 @@ class StudentJourneyIT {
         answer(prompts.get(0)).sendKeys(first);
         waitForSaved(prompts.get(0));
         Browser.screenshot(driver, "04-autosaved");
+        Browser.assertAccessible(driver, "reflection editor");
         driver.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
         assertEquals(first, answer(prompts.get(0)).getAttribute("value"), "a reload restores the draft");
@@ -167,6 +177,7 @@ class StudentJourneyIT {
         assertTrue(commentary.getText().contains("References"));
         assertTrue(driver.findElement(By.id("submitted")).getText().contains("Version 1, submitted"));
         Browser.screenshot(driver, "06-commentary");
+        Browser.assertAccessible(driver, "submitted reflection and commentary");
 
         driver.findElement(By.id("history-link")).click();
         wait.until(ExpectedConditions.titleContains("version by version"));
