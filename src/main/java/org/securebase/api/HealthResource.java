@@ -31,6 +31,8 @@ public class HealthResource {
         body.put("status", up ? "UP" : "DOWN");
         body.put("database", migrated ? "migrated" : "not migrated");
         body.put("modules", modules);
+        body.put("instruments", content.instruments().size());
+        body.put("curricula", content.curricula().size());
         body.put("contentProblems", content.problems().size());
         return Response.status(up ? 200 : 503).entity(body).build();
     }

@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.infrastructure.content.ContentImporter;
 import java.util.Set;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
@@ -28,6 +32,14 @@ public class CurriculumService {
     @Inject
     private ModuleCatalog catalog;
 
+    @jakarta.ejb.EJB
+    private ContentImporter content;
+
+    /** Optional: an empty default would count as "missing" to MicroProfile Config and fail deployment. */
+    @Inject
+    @ConfigProperty(name = "curriculum")
+    private Optional<String> configured;
+
     public List<ModuleSummary> forStudent(Account student) {
         Set<String> started = new HashSet<>(em.createNamedQuery("ModuleProgress.slugsByStudent", String.class)
                 .setParameter("student", student).getResultList());
@@ -36,9 +48,27 @@ public class CurriculumService {
                 .setParameter("student", student).getResultList()) {
             reflections.put((String) row[0], (ReflectionStatus) row[1]);
         }
+        List<String> order = curriculum().map(CurriculumDefinition::moduleSlugs).orElse(List.of());
         return em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().stream()
+                .sorted(java.util.Comparator.comparingInt(v -> position(order, v.getSlug())))
                 .map(v -> summary(catalog.definition(v), status(v.getSlug(), started, reflections)))
                 .toList();
+    }
+
+    /**
+     * The curriculum that orders the modules: the one named by CURRICULUM, else the first by slug. Assigning
+     * curricula per cohort comes with school administration.
+     */
+    public Optional<CurriculumDefinition> curriculum() {
+        List<CurriculumDefinition> curricula = content.curricula();
+        return curricula.stream().filter(c -> configured.map(c.slug()::equals).orElse(false)).findFirst()
+                .or(() -> curricula.stream().findFirst());
+    }
+
+    /** Modules in the curriculum come in its order; any others follow, by title. */
+    private static int position(List<String> order, String slug) {
+        int index = order.indexOf(slug);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     private static ModuleStatus status(String slug, Set<String> started, Map<String, ReflectionStatus> reflections) {

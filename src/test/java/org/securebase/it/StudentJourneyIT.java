@@ -81,6 +81,26 @@ class StudentJourneyIT {
     }
 
     @Test
+    void everyShippedModuleOpensInCurriculumOrderAndIsAccessible() {
+        var content = org.securebase.infrastructure.content.ContentFolder.scan(List.of(java.nio.file.Path.of("content")));
+        List<String> order = content.curricula().get(0).moduleSlugs();
+        driver.get(url + "");
+        signIn("student2@demo.securebase.org");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.module-card")));
+        List<String> shown = driver.findElements(By.cssSelector("li.module-card")).stream()
+                .map(e -> e.getAttribute("data-slug")).filter(order::contains).toList();
+        assertEquals(order, shown, "the student's list follows the curriculum");
+        for (var module : content.modules()) {
+            driver.get(url + "student/module.xhtml?m=" + module.definition().slug());
+            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            assertEquals(module.definition().title(), title.getText());
+            assertEquals(module.definition().stages().get(0).title(),
+                    stage(1).findElement(By.tagName("h2")).getText());
+            Browser.assertAccessible(driver, module.definition().slug());
+        }
+    }
+
+    @Test
     void aStudentReadsTheCaseWritesWithAutosaveAndSubmitsOnce() {
         driver.get(url + "");
         signIn("student1@demo.securebase.org");

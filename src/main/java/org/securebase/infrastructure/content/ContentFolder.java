@@ -11,15 +11,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ModuleDefinition;
 
 /**
- * Reads every module file under one or more content folders ({@code <folder>/modules/*.yaml}). Problems in one
- * file never stop the others: the result holds the valid modules and every problem found, including slugs
- * used by two files.
+ * Reads every content file under one or more content folders: {@code <folder>/modules/*.yaml} (required),
+ * {@code instruments/*.yaml} and {@code curricula/*.yaml} (optional). Problems in one file never stop the others:
+ * the result holds the valid files and every problem found, including slugs used twice and curricula naming a
+ * module or instrument that does not exist.
  */
 public final class ContentFolder {
 
@@ -30,7 +36,8 @@ public final class ContentFolder {
     public record LoadedModule(ModuleDefinition definition, String file, String source, String hash) {
     }
 
-    public record Scan(List<LoadedModule> modules, List<ContentProblem> problems, List<String> brokenSlugs) {
+    public record Scan(List<LoadedModule> modules, List<InstrumentDefinition> instruments,
+            List<CurriculumDefinition> curricula, List<ContentProblem> problems, List<String> brokenSlugs) {
     }
 
     private ContentFolder() {
@@ -38,9 +45,14 @@ public final class ContentFolder {
 
     public static Scan scan(List<Path> folders) {
         List<LoadedModule> modules = new ArrayList<>();
+        List<InstrumentDefinition> instruments = new ArrayList<>();
+        List<CurriculumDefinition> curricula = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         Map<String, String> fileBySlug = new HashMap<>();
+        Map<String, String> instrumentFiles = new HashMap<>();
+        Map<String, String> curriculumFiles = new HashMap<>();
+        Map<String, List<CurriculumParser.Reference>> references = new LinkedHashMap<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 problems.add(new ContentProblem(folder.toString(), 0, "content folder not found"));
@@ -75,8 +87,61 @@ public final class ContentFolder {
                 }
                 modules.add(new LoadedModule(result.definition().get(), file, source, sha256(source)));
             }
+            for (Path path : list(folder.resolve("instruments"))) {
+                readOther(path, problems, (file, slug, source) -> {
+                    InstrumentParser.Result result = InstrumentParser.parse(file, slug, source);
+                    problems.addAll(result.problems());
+                    result.definition().filter(d -> unique(d.slug(), file, instrumentFiles, problems))
+                            .ifPresent(instruments::add);
+                });
+            }
+            for (Path path : list(folder.resolve("curricula"))) {
+                readOther(path, problems, (file, slug, source) -> {
+                    CurriculumParser.Result result = CurriculumParser.parse(file, slug, source);
+                    problems.addAll(result.problems());
+                    result.definition().filter(d -> unique(d.slug(), file, curriculumFiles, problems))
+                            .ifPresent(d -> {
+                                curricula.add(d);
+                                references.put(file, result.references());
+                            });
+                });
+            }
         }
-        return new Scan(List.copyOf(modules), List.copyOf(problems), List.copyOf(broken));
+        // Cross-check: a curriculum may only name modules and instruments that exist somewhere in the content.
+        Set<String> known = new HashSet<>(fileBySlug.keySet());
+        known.addAll(broken);
+        references.forEach((file, refs) -> {
+            for (CurriculumParser.Reference ref : refs) {
+                boolean exists = ref.kind().equals("module") ? known.contains(ref.slug())
+                        : instrumentFiles.containsKey(ref.slug());
+                if (!exists) {
+                    problems.add(new ContentProblem(file, ref.line(), "names an unknown " + ref.kind() + " '"
+                            + ref.slug() + "'"));
+                }
+            }
+        });
+        return new Scan(List.copyOf(modules), List.copyOf(instruments), List.copyOf(curricula), List.copyOf(problems),
+                List.copyOf(broken));
+    }
+
+    private interface FileReader {
+        void read(String file, String slug, String source);
+    }
+
+    private static void readOther(Path path, List<ContentProblem> problems, FileReader reader) {
+        try {
+            reader.read(path.toString(), path.getFileName().toString().replaceFirst("\\.yaml$", ""), read(path));
+        } catch (IOException e) {
+            problems.add(new ContentProblem(path.toString(), 0, e.getMessage()));
+        }
+    }
+
+    private static boolean unique(String slug, String file, Map<String, String> seen, List<ContentProblem> problems) {
+        String earlier = seen.putIfAbsent(slug, file);
+        if (earlier != null) {
+            problems.add(new ContentProblem(file, 1, "slug '" + slug + "' is already used by " + earlier));
+        }
+        return earlier == null;
     }
 
     /** Parses the folder list the way CONTENT_DIR is written: paths separated by the platform separator. */
@@ -85,6 +150,9 @@ public final class ContentFolder {
     }
 
     private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {

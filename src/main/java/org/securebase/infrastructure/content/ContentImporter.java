@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ModuleVersion;
 import org.securebase.infrastructure.persistence.DatabaseMigration;
 
@@ -49,6 +51,8 @@ public class ContentImporter {
 
     private volatile int currentModules;
     private volatile List<ContentProblem> problems = List.of();
+    private volatile List<InstrumentDefinition> instruments = List.of();
+    private volatile List<CurriculumDefinition> curricula = List.of();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -98,14 +102,30 @@ public class ContentImporter {
         em.flush();
         currentModules = em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().size();
         problems = scan.problems();
+        instruments = scan.instruments();
+        curricula = scan.curricula().stream().sorted(java.util.Comparator.comparing(CurriculumDefinition::slug))
+                .toList();
         int newVersions = created;
         LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
-                + problems.size() + " problem(s), from " + contentDir);
+                + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), " + problems.size()
+                + " problem(s), from " + contentDir);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int currentModules() {
         return currentModules;
+    }
+
+    /** The instruments that loaded without problems. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<InstrumentDefinition> instruments() {
+        return instruments;
+    }
+
+    /** The curricula that loaded without problems, by slug. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CurriculumDefinition> curricula() {
+        return curricula;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

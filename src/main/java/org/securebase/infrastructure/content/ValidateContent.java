@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code scripts/validate-content [DIR...]}: checks content folders without starting a server. Prints one line
- * per valid module and every problem as {@code file:line: problem}; exits 1 on any problem.
+ * per valid module, instrument and curriculum, and every problem as {@code file:line: problem}; exits 1 on any.
  */
 public final class ValidateContent {
 
@@ -24,8 +24,17 @@ public final class ValidateContent {
             out.printf("ok  %-40s pattern=%-28s consultations=%d prompts=%d%n", m.definition().slug(),
                     m.definition().patternCodes(), m.definition().stages().size(), m.definition().prompts().size());
         }
+        for (var i : scan.instruments()) {
+            out.printf("ok  %-40s instrument items=%d subscales=%d%s%n", i.slug(), i.items().size(),
+                    i.subscales().size(), i.classification() == null ? "" : " classification");
+        }
+        for (var c : scan.curricula()) {
+            out.printf("ok  %-40s curriculum modules=%d milestones=%d%n", c.slug(), c.moduleSlugs().size(),
+                    c.milestones().size());
+        }
         scan.problems().forEach(p -> err.println("ERROR " + p));
-        out.printf("%d valid module(s), %d problem(s)%n", scan.modules().size(), scan.problems().size());
+        out.printf("%d valid module(s), %d instrument(s), %d curriculum(s), %d problem(s)%n", scan.modules().size(),
+                scan.instruments().size(), scan.curricula().size(), scan.problems().size());
         return scan.problems().isEmpty() ? 0 : 1;
     }
 }
