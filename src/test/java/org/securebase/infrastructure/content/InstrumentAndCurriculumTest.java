@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.securebase.domain.instrument.InstrumentDefinition;
 
-class InstrumentAndCurriculumTest {
+public class InstrumentAndCurriculumTest {
 
-    static final String INSTRUMENT = """
+    public static final String INSTRUMENT = """
             slug: style
             title: Style
             kind: original
