@@ -222,6 +222,11 @@
         keep.className = "conflict-keep-mine";
         keep.textContent = msg("keepMine");
         box.appendChild(p);
+        var other = document.createElement("blockquote");
+        other.className = "conflict-other";
+        other.setAttribute("aria-label", msg("otherVersion"));
+        other.textContent = server.text.length > 600 ? server.text.slice(0, 600) + "…" : server.text;
+        box.appendChild(other);
         box.appendChild(theirs);
         box.appendChild(keep);
         box.hidden = false;

@@ -81,6 +81,41 @@ class StudentJourneyIT {
     }
 
     @Test
+    void twoTabsNeverOverwriteEachOtherSilently() {
+        String page = url + "student/module.xhtml?m=it-drafts";
+        driver.get(page);
+        signIn("student3@demo.securebase.org");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(page);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        String second = driver.getWindowHandle();
+
+        driver.switchTo().window(first);
+        answer("seeking").sendKeys("Written in the first tab.");
+        waitForSaved("seeking");
+
+        driver.switchTo().window(second);
+        answer("seeking").sendKeys("Written in the second tab.");
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-prompt-block='seeking'] .conflict")));
+        assertTrue(conflict.getText().contains("changed in another tab or window"), conflict.getText());
+        assertEquals("Written in the first tab.", conflict.findElement(By.cssSelector(".conflict-other")).getText(),
+                "the student sees the other version before choosing");
+        Browser.screenshot(driver, "08-two-tabs-conflict");
+        Browser.assertAccessible(driver, "conflict choice");
+        conflict.findElement(By.cssSelector(".conflict-keep-mine")).click();
+        waitForSaved("seeking");
+
+        driver.switchTo().window(first);
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertEquals("Written in the second tab.", answer("seeking").getAttribute("value"),
+                "the text the student chose to keep is the saved one");
+    }
+
+    @Test
     void everyShippedModuleOpensInCurriculumOrderAndIsAccessible() {
         var content = org.securebase.infrastructure.content.ContentFolder.scan(List.of(java.nio.file.Path.of("content")));
         List<String> order = content.curricula().get(0).moduleSlugs();
