@@ -12,7 +12,7 @@ import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.reflection.Reflection;
 
 /**
@@ -39,19 +39,19 @@ public class CaseService {
 
     public CaseView answer(Account student, String slug, int stageIndex, int optionIndex) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        progress.answer(catalog.definition(progress.getModuleVersion()), stageIndex, optionIndex, clock.instant());
+        progress.answer(catalog.definition(progress.getContentVersion()), stageIndex, optionIndex, clock.instant());
         return view(student, progress);
     }
 
     public CaseView advance(Account student, String slug) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        progress.advance(catalog.definition(progress.getModuleVersion()), clock.instant());
+        progress.advance(catalog.definition(progress.getContentVersion()), clock.instant());
         return view(student, progress);
     }
 
     private ModuleProgress start(Account student, String slug) {
-        ModuleVersion current = em.createNamedQuery("ModuleVersion.currentBySlug", ModuleVersion.class)
-                .setParameter("slug", slug).getResultStream().findFirst()
+        ContentVersion current = em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
+                .setParameter("kind", ContentVersion.MODULE).setParameter("slug", slug).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("no module " + slug));
         ModuleProgress progress = new ModuleProgress(student, current, clock.instant());
         em.persist(progress);
@@ -65,7 +65,7 @@ public class CaseService {
     }
 
     private CaseView view(Account student, ModuleProgress progress) {
-        ModuleDefinition definition = catalog.definition(progress.getModuleVersion());
+        ModuleDefinition definition = catalog.definition(progress.getContentVersion());
         List<Optional<Integer>> chosen = new ArrayList<>();
         for (int i = 0; i < definition.stages().size(); i++) {
             chosen.add(progress.chosenOption(i));

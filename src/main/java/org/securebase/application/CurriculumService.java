@@ -15,7 +15,7 @@ import org.securebase.infrastructure.content.ContentImporter;
 import java.util.Set;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.reflection.ReflectionStatus;
 
@@ -35,10 +35,39 @@ public class CurriculumService {
     @jakarta.ejb.EJB
     private ContentImporter content;
 
+    @jakarta.ejb.EJB
+    private SelfRatingService ratings;
+
     /** Optional: an empty default would count as "missing" to MicroProfile Config and fail deployment. */
     @Inject
     @ConfigProperty(name = "curriculum")
     private Optional<String> configured;
+
+    /**
+     * The student's curriculum in order: modules with their status, and milestones with how many of their
+     * instruments are submitted. Modules outside the curriculum follow at the end.
+     */
+    public List<CurriculumEntry> entriesFor(Account student) {
+        List<ModuleSummary> modules = forStudent(student);
+        Optional<CurriculumDefinition> curriculum = curriculum();
+        if (curriculum.isEmpty()) {
+            return modules.stream().map(m -> new CurriculumEntry(m, null)).toList();
+        }
+        Map<String, ModuleSummary> bySlug = new HashMap<>();
+        modules.forEach(m -> bySlug.put(m.slug(), m));
+        Map<String, Long> submitted = ratings.submittedPerMilestone(student, curriculum.get().slug());
+        List<CurriculumEntry> entries = new java.util.ArrayList<>();
+        for (CurriculumDefinition.Step step : curriculum.get().steps()) {
+            if (step instanceof CurriculumDefinition.ModuleStep m && bySlug.containsKey(m.module())) {
+                entries.add(new CurriculumEntry(bySlug.remove(m.module()), null));
+            } else if (step instanceof CurriculumDefinition.Milestone ms) {
+                entries.add(new CurriculumEntry(null, new CurriculumEntry.MilestoneSummary(curriculum.get().slug(),
+                        ms.id(), ms.title(), ms.instruments().size(), submitted.getOrDefault(ms.id(), 0L))));
+            }
+        }
+        modules.stream().filter(m -> bySlug.containsKey(m.slug())).forEach(m -> entries.add(new CurriculumEntry(m, null)));
+        return entries;
+    }
 
     public List<ModuleSummary> forStudent(Account student) {
         Set<String> started = new HashSet<>(em.createNamedQuery("ModuleProgress.slugsByStudent", String.class)
@@ -49,7 +78,8 @@ public class CurriculumService {
             reflections.put((String) row[0], (ReflectionStatus) row[1]);
         }
         List<String> order = curriculum().map(CurriculumDefinition::moduleSlugs).orElse(List.of());
-        return em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().stream()
+        return em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+                .setParameter("kind", ContentVersion.MODULE).getResultList().stream()
                 .sorted(java.util.Comparator.comparingInt(v -> position(order, v.getSlug())))
                 .map(v -> summary(catalog.definition(v), status(v.getSlug(), started, reflections)))
                 .toList();

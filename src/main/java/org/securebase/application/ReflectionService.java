@@ -69,7 +69,7 @@ public class ReflectionService {
     }
 
     public ModuleDefinition definition(Reflection reflection) {
-        return catalog.definition(reflection.getModuleVersion());
+        return catalog.definition(reflection.getContentVersion());
     }
 
     private Optional<Reflection> findOwn(Account student, String slug) {
@@ -81,10 +81,10 @@ public class ReflectionService {
     private Reflection create(Account student, String slug) {
         ModuleProgress progress = cases.progress(student, slug)
                 .orElseThrow(() -> new NotFoundException("module " + slug + " not opened"));
-        if (!progress.isComplete(catalog.definition(progress.getModuleVersion()))) {
+        if (!progress.isComplete(catalog.definition(progress.getContentVersion()))) {
             throw new BusinessException("reflection.readFirst", "case not read to the end");
         }
-        Reflection reflection = new Reflection(student, progress.getModuleVersion(), clock.instant());
+        Reflection reflection = new Reflection(student, progress.getContentVersion(), clock.instant());
         em.persist(reflection);
         return reflection;
     }

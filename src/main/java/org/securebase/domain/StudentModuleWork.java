@@ -6,11 +6,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import org.securebase.domain.account.Account;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 
 /**
- * Something one student does on one module: reading it, reflecting on it. It is pinned to the module version the
- * student started, so a later edit of the module never changes what they answered.
+ * Something one student does on one content file: reading a module, reflecting on it, rating an instrument. It is
+ * pinned to the version the student started, so a later edit of the file never changes what they answered.
  */
 @MappedSuperclass
 public abstract class StudentModuleWork {
@@ -20,18 +20,18 @@ public abstract class StudentModuleWork {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "module_version_id")
-    private ModuleVersion moduleVersion;
+    private ContentVersion contentVersion;
 
-    @Column(nullable = false, length = ModuleVersion.SLUG_MAX)
+    @Column(nullable = false, length = ContentVersion.SLUG_MAX)
     private String slug;
 
     protected StudentModuleWork() {
     }
 
-    protected StudentModuleWork(Account student, ModuleVersion moduleVersion) {
+    protected StudentModuleWork(Account student, ContentVersion contentVersion) {
         this.student = student;
-        this.moduleVersion = moduleVersion;
-        this.slug = moduleVersion.getSlug();
+        this.contentVersion = contentVersion;
+        this.slug = contentVersion.getSlug();
     }
 
     public boolean isOwnedBy(Account account) {
@@ -42,8 +42,8 @@ public abstract class StudentModuleWork {
         return student;
     }
 
-    public ModuleVersion getModuleVersion() {
-        return moduleVersion;
+    public ContentVersion getContentVersion() {
+        return contentVersion;
     }
 
     public String getSlug() {

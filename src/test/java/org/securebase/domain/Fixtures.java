@@ -5,7 +5,7 @@ import java.util.List;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.module.ModuleDefinition;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.Pattern;
 
 /** Small domain objects for rule tests, built without a database. */
@@ -20,8 +20,8 @@ public final class Fixtures {
         return new Account(email, "Test Student", Role.STUDENT, null, "hash", T0);
     }
 
-    public static ModuleVersion version() {
-        return new ModuleVersion("case", 1, "abc", "A case", "case.yaml", "source", T0);
+    public static ContentVersion version() {
+        return new ContentVersion(ContentVersion.MODULE, "case", 1, "abc", "A case", "case.yaml", "source", T0);
     }
 
     /** Two stages: the first with a question, the second without; two prompts of minimum 10 and 5. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -78,6 +79,82 @@ class StudentJourneyIT {
 
     private WebElement answer(String prompt) {
         return driver.findElement(By.id("answer-" + prompt));
+    }
+
+    @Test
+    void aStudentRatesThemselvesAtTheStartByKeyboardAlone() {
+        driver.get(url + "");
+        signIn("student3@demo.securebase.org");
+        WebElement start = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.milestone-card[data-milestone='start']")));
+        assertTrue(start.getText().contains("0 of 3 done"), start.getText());
+        start.findElement(By.tagName("a")).sendKeys(Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.instrument-card[data-instrument='attachment-competence']")));
+        Browser.assertAccessible(driver, "milestone");
+        card.findElement(By.cssSelector("a.rate-link")).sendKeys(Keys.ENTER);
+
+        List<WebElement> items = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("li.item")));
+        int count = items.size();
+        assertTrue(count >= 15, "one row per item");
+        Browser.assertAccessible(driver, "rating page");
+        // Three answers (5 on the scale), then save and come back later.
+        items.get(0).findElement(By.cssSelector("input[type=radio]")).sendKeys(Keys.SPACE);
+        chooseWithArrows(4);
+        for (int i = 1; i < 3; i++) {
+            new Actions(driver).sendKeys(Keys.TAB, Keys.SPACE).perform();
+            chooseWithArrows(4);
+        }
+        navigate(() -> driver.findElement(By.cssSelector("button[id$='save']")).sendKeys(Keys.ENTER));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Your answers are saved"));
+        assertEquals(List.of("5", "5", "5"), checkedValues(), "the partial answers are kept");
+        Browser.screenshot(driver, "09-rating-saved");
+
+        // The rest by keyboard (3 on the scale): Tab to each group, Space and arrows to choose, then Tab to Submit.
+        driver.findElements(By.cssSelector("li.item")).get(3).findElement(By.cssSelector("input[type=radio]"))
+                .sendKeys(Keys.SPACE);
+        chooseWithArrows(2);
+        for (int i = 4; i < count; i++) {
+            new Actions(driver).sendKeys(Keys.TAB, Keys.SPACE).perform();
+            chooseWithArrows(2);
+        }
+        navigate(() -> new Actions(driver).sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER).perform());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "your rating is submitted"));
+        assertEquals("Submitted", driver.findElement(By.cssSelector(
+                "li.instrument-card[data-instrument='attachment-competence'] .status")).getText());
+
+        navigate(() -> driver.findElement(By.cssSelector(
+                "li.instrument-card[data-instrument='attachment-competence'] a.rate-link")).sendKeys(Keys.ENTER));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "You submitted this rating"));
+        List<String> values = checkedValues();
+        assertEquals(count, values.size(), "every answer stored");
+        assertEquals(List.of("5", "5", "5"), values.subList(0, 3));
+        assertTrue(values.subList(3, count).stream().allMatch("3"::equals), values::toString);
+        assertTrue(driver.findElements(By.cssSelector("input[type=radio]")).stream().noneMatch(WebElement::isEnabled),
+                "a submitted rating cannot be changed");
+        assertTrue(driver.findElements(By.cssSelector("button[id$='submit']")).isEmpty());
+
+        driver.get(url + "student/index.xhtml");
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.milestone-card[data-milestone='start']"))).getText().contains("1 of 3 done"));
+    }
+
+    /** Runs an action that loads a new page and waits until the old page is gone, so no check reads it. */
+    private void navigate(Runnable action) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        action.run();
+        wait.until(ExpectedConditions.stalenessOf(old));
+    }
+
+    private void chooseWithArrows(int steps) {
+        for (int i = 0; i < steps; i++) {
+            new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        }
+    }
+
+    private List<String> checkedValues() {
+        return driver.findElements(By.cssSelector("input[type=radio]:checked")).stream()
+                .map(e -> e.getAttribute("value")).toList();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A case module as its author wrote it, parsed and validated; prose fields hold sanitised HTML rendered from
- * Markdown. Immutable: a changed file is a new {@link ModuleVersion}, never an edit of this one.
+ * Markdown. Immutable: a changed file is a new {@link ContentVersion}, never an edit of this one.
  */
 public record ModuleDefinition(
         String slug,

@@ -57,7 +57,7 @@ public class ModuleProgress extends StudentModuleWork {
     protected ModuleProgress() {
     }
 
-    public ModuleProgress(Account student, ModuleVersion moduleVersion, Instant now) {
+    public ModuleProgress(Account student, ContentVersion moduleVersion, Instant now) {
         super(student, moduleVersion);
         this.startedAt = now;
         this.modifiedAt = now;

@@ -25,7 +25,7 @@ import java.util.Optional;
 import org.securebase.domain.StudentModuleWork;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 
 /**
  * A trainee's written reflection on one module: the drafts they are working on and every version they
@@ -71,7 +71,7 @@ public class Reflection extends StudentModuleWork {
     protected Reflection() {
     }
 
-    public Reflection(Account student, ModuleVersion moduleVersion, Instant now) {
+    public Reflection(Account student, ContentVersion moduleVersion, Instant now) {
         super(student, moduleVersion);
         this.createdAt = now;
         this.modifiedAt = now;

@@ -36,8 +36,14 @@ public final class ContentFolder {
     public record LoadedModule(ModuleDefinition definition, String file, String source, String hash) {
     }
 
-    public record Scan(List<LoadedModule> modules, List<InstrumentDefinition> instruments,
-            List<CurriculumDefinition> curricula, List<ContentProblem> problems, List<String> brokenSlugs) {
+    /** A valid instrument with the exact text it was read from and that text's SHA-256 hash. */
+    public record LoadedInstrument(InstrumentDefinition definition, String file, String source, String hash) {
+    }
+
+    /** brokenSlugs and brokenInstruments: files that failed to parse, named by file name, whose last good versions stay. */
+    public record Scan(List<LoadedModule> modules, List<LoadedInstrument> instruments,
+            List<CurriculumDefinition> curricula, List<ContentProblem> problems, List<String> brokenSlugs,
+            List<String> brokenInstruments) {
     }
 
     private ContentFolder() {
@@ -45,7 +51,8 @@ public final class ContentFolder {
 
     public static Scan scan(List<Path> folders) {
         List<LoadedModule> modules = new ArrayList<>();
-        List<InstrumentDefinition> instruments = new ArrayList<>();
+        List<LoadedInstrument> instruments = new ArrayList<>();
+        List<String> brokenInstruments = new ArrayList<>();
         List<CurriculumDefinition> curricula = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -91,8 +98,11 @@ public final class ContentFolder {
                 readOther(path, problems, (file, slug, source) -> {
                     InstrumentParser.Result result = InstrumentParser.parse(file, slug, source);
                     problems.addAll(result.problems());
+                    if (result.definition().isEmpty()) {
+                        brokenInstruments.add(slug);
+                    }
                     result.definition().filter(d -> unique(d.slug(), file, instrumentFiles, problems))
-                            .ifPresent(instruments::add);
+                            .ifPresent(d -> instruments.add(new LoadedInstrument(d, file, source, sha256(source))));
                 });
             }
             for (Path path : list(folder.resolve("curricula"))) {
@@ -113,7 +123,7 @@ public final class ContentFolder {
         references.forEach((file, refs) -> {
             for (CurriculumParser.Reference ref : refs) {
                 boolean exists = ref.kind().equals("module") ? known.contains(ref.slug())
-                        : instrumentFiles.containsKey(ref.slug());
+                        : instrumentFiles.containsKey(ref.slug()) || brokenInstruments.contains(ref.slug());
                 if (!exists) {
                     problems.add(new ContentProblem(file, ref.line(), "names an unknown " + ref.kind() + " '"
                             + ref.slug() + "'"));
@@ -121,7 +131,7 @@ public final class ContentFolder {
             }
         });
         return new Scan(List.copyOf(modules), List.copyOf(instruments), List.copyOf(curricula), List.copyOf(problems),
-                List.copyOf(broken));
+                List.copyOf(broken), List.copyOf(brokenInstruments));
     }
 
     private interface FileReader {

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
-import org.securebase.domain.module.ModuleVersion;
+import org.securebase.domain.module.ContentVersion;
 import org.securebase.infrastructure.persistence.DatabaseMigration;
 
 /**
@@ -72,43 +72,61 @@ public class ContentImporter {
         ContentFolder.Scan scan = ContentFolder.scan(folders);
         scan.problems().forEach(p -> LOG.warning("Content problem: " + p));
         Instant now = clock.instant();
-        Set<String> present = new HashSet<>(scan.brokenSlugs());
-        int created = 0;
-        for (ContentFolder.LoadedModule loaded : scan.modules()) {
-            String slug = loaded.definition().slug();
-            present.add(slug);
-            List<ModuleVersion> versions = em.createNamedQuery("ModuleVersion.bySlug", ModuleVersion.class)
-                    .setParameter("slug", slug).getResultList();
-            ModuleVersion match = versions.stream().filter(v -> v.getContentHash().equals(loaded.hash()))
-                    .findFirst().orElse(null);
-            if (match == null) {
-                int next = versions.isEmpty() ? 1 : versions.get(0).getVersionNumber() + 1;
-                match = new ModuleVersion(slug, next, loaded.hash(), loaded.definition().title(), loaded.file(),
-                        loaded.source(), now);
-                em.persist(match);
-                created++;
-            }
-            for (ModuleVersion v : versions) {
-                v.makeCurrent(v == match);
-            }
-            match.makeCurrent(true);
-        }
-        // Modules whose file is gone leave the curriculum; their versions stay for past responses.
-        for (ModuleVersion v : em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList()) {
-            if (!present.contains(v.getSlug())) {
-                v.makeCurrent(false);
-            }
-        }
+        int created = importVersions(ContentVersion.MODULE, scan.modules().stream().map(m -> new Versioned(
+                m.definition().slug(), m.definition().title(), m.file(), m.source(), m.hash())).toList(),
+                scan.brokenSlugs(), now);
+        created += importVersions(ContentVersion.INSTRUMENT, scan.instruments().stream().map(i -> new Versioned(
+                i.definition().slug(), i.definition().title(), i.file(), i.source(), i.hash())).toList(),
+                scan.brokenInstruments(), now);
         em.flush();
-        currentModules = em.createNamedQuery("ModuleVersion.current", ModuleVersion.class).getResultList().size();
+        currentModules = em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+                .setParameter("kind", ContentVersion.MODULE).getResultList().size();
         problems = scan.problems();
-        instruments = scan.instruments();
+        instruments = scan.instruments().stream().map(ContentFolder.LoadedInstrument::definition).toList();
         curricula = scan.curricula().stream().sorted(java.util.Comparator.comparing(CurriculumDefinition::slug))
                 .toList();
         int newVersions = created;
         LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
                 + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), " + problems.size()
                 + " problem(s), from " + contentDir);
+    }
+
+    /** A file to version: what the importer needs, whatever its kind. */
+    private record Versioned(String slug, String title, String file, String source, String hash) {
+    }
+
+    /**
+     * Makes each file's version current, creating a new version when its hash is new. Files of this kind that are
+     * gone leave the current set (their versions stay); broken files keep their last good version.
+     */
+    private int importVersions(String kind, List<Versioned> files, List<String> broken, Instant now) {
+        Set<String> present = new HashSet<>(broken);
+        int created = 0;
+        for (Versioned file : files) {
+            present.add(file.slug());
+            List<ContentVersion> versions = em.createNamedQuery("ContentVersion.bySlug", ContentVersion.class)
+                    .setParameter("kind", kind).setParameter("slug", file.slug()).getResultList();
+            ContentVersion match = versions.stream().filter(v -> v.getContentHash().equals(file.hash()))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                int next = versions.isEmpty() ? 1 : versions.get(0).getVersionNumber() + 1;
+                match = new ContentVersion(kind, file.slug(), next, file.hash(), file.title(), file.file(),
+                        file.source(), now);
+                em.persist(match);
+                created++;
+            }
+            for (ContentVersion v : versions) {
+                v.makeCurrent(v == match);
+            }
+            match.makeCurrent(true);
+        }
+        for (ContentVersion v : em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+                .setParameter("kind", kind).getResultList()) {
+            if (!present.contains(v.getSlug())) {
+                v.makeCurrent(false);
+            }
+        }
+        return created;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -24,7 +24,7 @@ public final class ValidateContent {
             out.printf("ok  %-40s pattern=%-28s consultations=%d prompts=%d%n", m.definition().slug(),
                     m.definition().patternCodes(), m.definition().stages().size(), m.definition().prompts().size());
         }
-        for (var i : scan.instruments()) {
+        for (var i : scan.instruments().stream().map(ContentFolder.LoadedInstrument::definition).toList()) {
             out.printf("ok  %-40s instrument items=%d subscales=%d%s%n", i.slug(), i.items().size(),
                     i.subscales().size(), i.classification() == null ? "" : " classification");
         }

@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.CurriculumService;
-import org.securebase.application.ModuleSummary;
+import org.securebase.application.CurriculumEntry;
 
-/** /student/index.xhtml: the student's modules and where they stand with each. */
+/** /student/index.xhtml: the student's curriculum: modules and self-rating milestones, in order. */
 @Named
 @RequestScoped
 public class CurriculumBacking {
@@ -20,14 +20,14 @@ public class CurriculumBacking {
     @Inject
     private CurrentUser currentUser;
 
-    private List<ModuleSummary> modules;
+    private List<CurriculumEntry> entries;
 
     @PostConstruct
     void load() {
-        modules = curriculum.forStudent(currentUser.require());
+        entries = curriculum.entriesFor(currentUser.require());
     }
 
-    public List<ModuleSummary> getModules() {
-        return modules;
+    public List<CurriculumEntry> getEntries() {
+        return entries;
     }
 }

@@ -78,7 +78,8 @@ class ShippedContentTest {
     @Test
     void everyInstrumentIsScorableAndItsTypesAreReachable() {
         assertTrue(SCAN.instruments().size() >= 3);
-        for (InstrumentDefinition instrument : SCAN.instruments()) {
+        for (InstrumentDefinition instrument : SCAN.instruments().stream().map(ContentFolder.LoadedInstrument::definition)
+                .toList()) {
             Map<String, Integer> answers = new HashMap<>();
             instrument.items().forEach(i -> answers.put(i.id(), instrument.scale().max()));
             InstrumentScoring.Score score = InstrumentScoring.score(instrument, answers);

@@ -12,27 +12,32 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One imported version of a module file, kept for good: the source text and its SHA-256 hash. Responses refer
- * to the version they answered, so editing a module never changes what a trainee saw. Only the {@code current}
- * flag ever changes.
+ * One imported version of a content file (a module or an instrument), kept for good: the source text and its
+ * SHA-256 hash. Responses refer to the version they answered, so editing a file never changes what a trainee saw
+ * or rated. Only the {@code current} flag ever changes.
  */
 @Entity
 @Table(name = "module_version")
-@NamedQuery(name = "ModuleVersion.current",
-        query = "select v from ModuleVersion v where v.current = true order by v.title")
-@NamedQuery(name = "ModuleVersion.bySlug",
-        query = "select v from ModuleVersion v where v.slug = :slug order by v.versionNumber desc")
-@NamedQuery(name = "ModuleVersion.currentBySlug",
-        query = "select v from ModuleVersion v where v.slug = :slug and v.current = true")
-public class ModuleVersion {
+@NamedQuery(name = "ContentVersion.current",
+        query = "select v from ContentVersion v where v.kind = :kind and v.current = true order by v.title")
+@NamedQuery(name = "ContentVersion.bySlug",
+        query = "select v from ContentVersion v where v.kind = :kind and v.slug = :slug order by v.versionNumber desc")
+@NamedQuery(name = "ContentVersion.currentBySlug",
+        query = "select v from ContentVersion v where v.kind = :kind and v.slug = :slug and v.current = true")
+public class ContentVersion {
 
     public static final int SLUG_MAX = 100;
+    public static final String MODULE = "module";
+    public static final String INSTRUMENT = "instrument";
     public static final int SOURCE_MAX = 1_000_000;
 
     @Id
     @SequenceGenerator(name = "module_version_seq", sequenceName = "module_version_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "module_version_seq")
     private Long id;
+
+    @Column(nullable = false, length = 20)
+    private String kind;
 
     @Column(nullable = false, length = SLUG_MAX)
     private String slug;
@@ -58,11 +63,12 @@ public class ModuleVersion {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
-    protected ModuleVersion() {
+    protected ContentVersion() {
     }
 
-    public ModuleVersion(String slug, int versionNumber, String contentHash, String title, String sourceFile,
+    public ContentVersion(String kind, String slug, int versionNumber, String contentHash, String title, String sourceFile,
             String source, Instant importedAt) {
+        this.kind = kind;
         this.slug = slug;
         this.versionNumber = versionNumber;
         this.contentHash = contentHash;
@@ -79,6 +85,10 @@ public class ModuleVersion {
 
     public Long getId() {
         return id;
+    }
+
+    public String getKind() {
+        return kind;
     }
 
     public String getSlug() {
@@ -111,12 +121,12 @@ public class ModuleVersion {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof ModuleVersion other && Objects.equals(slug, other.getSlug())
-                && Objects.equals(contentHash, other.getContentHash()));
+        return this == o || (o instanceof ContentVersion other && Objects.equals(kind, other.getKind())
+                && Objects.equals(slug, other.getSlug()) && Objects.equals(contentHash, other.getContentHash()));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(slug, contentHash);
+        return Objects.hash(kind, slug, contentHash);
     }
 }
