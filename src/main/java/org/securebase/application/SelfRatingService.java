@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.securebase.domain.NotFoundException;
+import org.securebase.domain.instrument.ChangeStatistics;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
@@ -134,6 +135,155 @@ public class SelfRatingService {
     private InstrumentDefinition instrument(String slug) {
         return content.instruments().stream().filter(i -> i.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no instrument " + slug));
+    }
+
+    /**
+     * Every submitted rating of the student, per instrument, in curriculum order, with scores and reliable change.
+     * Three queries whatever the number of ratings: the student's ratings, and one baseline per instrument.
+     */
+    public List<SelfRatingResults> results(Account student, CurriculumDefinition curriculum) {
+        List<SelfRating> mine = em.createQuery("select r from SelfRating r where r.student = :student "
+                + "and r.curriculum = :curriculum and r.status = :status", SelfRating.class)
+                .setParameter("student", student).setParameter("curriculum", curriculum.slug())
+                .setParameter("status", SelfRating.Status.SUBMITTED)
+                .setHint("eclipselink.batch", "r.answers").getResultList();
+        List<Milestone> milestones = curriculum.milestones();
+        List<SelfRatingResults> results = new java.util.ArrayList<>();
+        for (String slug : milestones.stream().flatMap(m -> m.instruments().stream()).distinct().toList()) {
+            List<SelfRating> ratings = mine.stream().filter(r -> r.getSlug().equals(slug))
+                    .sorted(java.util.Comparator.comparingInt((SelfRating r) -> position(milestones, r.getMilestone()))
+                            .thenComparing(r -> r.getPerspective() == Perspective.NOW))
+                    .toList();
+            if (ratings.isEmpty()) {
+                continue;
+            }
+            InstrumentDefinition latest = catalog.instrument(ratings.get(ratings.size() - 1).getContentVersion());
+            List<SelfRatingResults.Column> columns = new java.util.ArrayList<>();
+            Map<String, List<java.util.Optional<Double>>> scores = new java.util.LinkedHashMap<>();
+            latest.subscales().forEach(s -> scores.put(s.id(), new java.util.ArrayList<>()));
+            for (SelfRating r : ratings) {
+                Milestone m = milestones.get(position(milestones, r.getMilestone()));
+                columns.add(new SelfRatingResults.Column(m.id(), m.title(), r.getPerspective()));
+                var score = r.score(catalog.instrument(r.getContentVersion()));
+                scores.forEach((id, list) -> list.add(score.subscales().containsKey(id)
+                        ? score.subscales().get(id).value() : java.util.Optional.empty()));
+            }
+            results.add(new SelfRatingResults(latest, columns, scores,
+                    change(latest, curriculum, milestones, ratings, columns, scores)));
+        }
+        return results;
+    }
+
+    /** First and latest "now" scores per subscale, judged against the file's or the baseline's SD and reliability. */
+    private Map<String, java.util.Optional<ChangeStatistics.ReliableChange>> change(InstrumentDefinition instrument,
+            CurriculumDefinition curriculum, List<Milestone> milestones, List<SelfRating> ratings,
+            List<SelfRatingResults.Column> columns, Map<String, List<java.util.Optional<Double>>> scores) {
+        Map<String, java.util.Optional<ChangeStatistics.ReliableChange>> change = new java.util.LinkedHashMap<>();
+        List<Integer> now = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).perspective() == Perspective.NOW) {
+                now.add(i);
+            }
+        }
+        Baseline baseline = null;
+        for (InstrumentDefinition.Subscale s : instrument.subscales()) {
+            java.util.Optional<ChangeStatistics.ReliableChange> value = java.util.Optional.empty();
+            if (now.size() >= 2) {
+                var first = scores.get(s.id()).get(now.get(0));
+                var last = scores.get(s.id()).get(now.get(now.size() - 1));
+                Double sd = s.sd();
+                Double r = s.reliability();
+                if ((sd == null || r == null) && first.isPresent() && last.isPresent()) {
+                    if (baseline == null) {
+                        baseline = baseline(instrument, curriculum, milestones);
+                    }
+                    sd = sd == null ? baseline.sd().get(s.id()) : sd;
+                    r = r == null ? baseline.reliability().get(s.id()) : r;
+                }
+                if (first.isPresent() && last.isPresent() && sd != null && r != null && sd > 0 && r >= 0 && r < 1) {
+                    value = java.util.Optional.of(ChangeStatistics.reliableChange(first.get(), last.get(), sd, r));
+                }
+            }
+            change.put(s.id(), value);
+        }
+        return change;
+    }
+
+    /** SD of subscale scores and Cronbach's alpha of its items at the first milestone giving the instrument. */
+    private record Baseline(Map<String, Double> sd, Map<String, Double> reliability) {
+    }
+
+    private Baseline baseline(InstrumentDefinition instrument, CurriculumDefinition curriculum,
+            List<Milestone> milestones) {
+        Map<String, Double> sds = new java.util.HashMap<>();
+        Map<String, Double> alphas = new java.util.HashMap<>();
+        String first = milestones.stream().filter(m -> m.instruments().contains(instrument.slug())).findFirst()
+                .map(Milestone::id).orElse(null);
+        List<SelfRating> cohort = em.createQuery("select r from SelfRating r where r.curriculum = :curriculum "
+                + "and r.milestone = :milestone and r.slug = :slug and r.perspective = :perspective "
+                + "and r.status = :status", SelfRating.class)
+                .setParameter("curriculum", curriculum.slug()).setParameter("milestone", first)
+                .setParameter("slug", instrument.slug()).setParameter("perspective", Perspective.NOW)
+                .setParameter("status", SelfRating.Status.SUBMITTED)
+                .setHint("eclipselink.batch", "r.answers").getResultList();
+        if (cohort.size() < org.securebase.domain.instrument.ChangeStatistics.MIN_COHORT) {
+            return new Baseline(sds, alphas);
+        }
+        for (InstrumentDefinition.Subscale s : instrument.subscales()) {
+            double[] values = cohort.stream().map(r -> r.score(instrument).subscales().get(s.id()).value())
+                    .filter(java.util.Optional::isPresent).mapToDouble(java.util.Optional::get).toArray();
+            List<double[]> rows = cohort.stream().map(SelfRating::getAnswers)
+                    .filter(a -> s.items().stream().allMatch(a::containsKey))
+                    .map(a -> s.items().stream().mapToDouble(id -> instrument.item(id).orElseThrow().reverse()
+                            ? instrument.scale().reverse(a.get(id)) : a.get(id)).toArray())
+                    .toList();
+            if (values.length >= org.securebase.domain.instrument.ChangeStatistics.MIN_COHORT) {
+                sds.put(s.id(), org.securebase.domain.instrument.ChangeStatistics.sampleSd(values));
+                org.securebase.domain.instrument.ChangeStatistics.cronbachAlpha(rows).ifPresent(a -> alphas.put(s.id(), a));
+            }
+        }
+        return new Baseline(sds, alphas);
+    }
+
+    private static int position(List<Milestone> milestones, String id) {
+        for (int i = 0; i < milestones.size(); i++) {
+            if (milestones.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return milestones.size();
+    }
+
+    /**
+     * The student's own submitted ratings as rows for a CSV file, long format: one row per answer and one per
+     * subscale score, each naming the curriculum, milestone, perspective, instrument and its version.
+     */
+    public List<List<String>> exportRows(Account student) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("curriculum", "milestone", "perspective", "instrument", "instrument_version", "submitted_at",
+                "kind", "id", "value"));
+        for (SelfRating r : em.createQuery("select r from SelfRating r where r.student = :student and r.status = :status "
+                + "order by r.submittedAt", SelfRating.class).setParameter("student", student)
+                .setParameter("status", SelfRating.Status.SUBMITTED).setHint("eclipselink.batch", "r.answers")
+                .getResultList()) {
+            InstrumentDefinition instrument = catalog.instrument(r.getContentVersion());
+            List<String> head = List.of(r.getCurriculum(), r.getMilestone(), r.getPerspective().name().toLowerCase(),
+                    r.getSlug(), String.valueOf(r.getContentVersion().getVersionNumber()),
+                    r.getSubmittedAt().toString());
+            for (InstrumentDefinition.Item item : instrument.items()) {
+                Integer answer = r.getAnswers().get(item.id());
+                rows.add(row(head, "answer", item.id(), answer == null ? "" : answer.toString()));
+            }
+            r.score(instrument).subscales().forEach((id, score) -> rows.add(row(head, "score", id,
+                    score.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""))));
+        }
+        return rows;
+    }
+
+    private static List<String> row(List<String> head, String kind, String id, String value) {
+        List<String> row = new java.util.ArrayList<>(head);
+        row.addAll(List.of(kind, id, value));
+        return row;
     }
 
     /** The curriculum by slug, for pages that link to its milestones. */

@@ -137,6 +137,29 @@ class StudentJourneyIT {
         driver.get(url + "student/index.xhtml");
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li.milestone-card[data-milestone='start']"))).getText().contains("1 of 3 done"));
+
+        // Own results: recognising = (5 + 5 + 5 + 3 + 3 + 3) / 6 = 4.00; responding and endings-and-self = 3.00.
+        navigate(() -> driver.findElement(By.cssSelector("a[id$='results-link']")).sendKeys(Keys.ENTER));
+        WebElement results = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("section.results[data-instrument='attachment-competence']")));
+        List<String> rows = results.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
+        assertEquals(3, rows.size(), rows::toString);
+        assertTrue(rows.get(0).matches(".*\\b4\\.00\\b.*—"), rows.get(0));
+        assertTrue(rows.get(1).matches(".*\\b3\\.00\\b.*—"), rows.get(1));
+        assertTrue(rows.get(2).matches(".*\\b3\\.00\\b.*—"), rows.get(2));
+        assertEquals(1, results.findElements(By.cssSelector("svg.chart[role='img']")).size());
+        Browser.screenshot(driver, "10-results");
+        Browser.assertAccessible(driver, "results");
+
+        String csv = (String) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
+                url + "api/me/self-ratings.csv");
+        List<String> lines = csv.lines().toList();
+        assertEquals("curriculum,milestone,perspective,instrument,instrument_version,submitted_at,kind,id,value",
+                lines.get(0));
+        assertEquals(count, lines.stream().filter(l -> l.contains(",answer,")).count(), "one row per answer");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("year-3-attachment,start,now,attachment-competence,1,")
+                && l.endsWith(",score,recognising,4.000")), csv);
     }
 
     /** Runs an action that loads a new page and waits until the old page is gone, so no check reads it. */

@@ -109,7 +109,7 @@ public final class ScoreResponses {
             }
         }
         InstrumentScoring.Score score = InstrumentScoring.score(instrument, answers);
-        List<String> row = new ArrayList<>(List.of(safe(record.get(0))));
+        List<String> row = new ArrayList<>(List.of(CsvCells.safe(record.get(0))));
         for (InstrumentScoring.SubscaleScore s : score.subscales().values()) {
             row.add(s.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""));
             row.add(String.valueOf(s.scorable()));
@@ -118,10 +118,5 @@ public final class ScoreResponses {
             row.add(score.type().orElse(""));
         }
         return row;
-    }
-
-    /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
-    static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -1,0 +1,82 @@
+package org.securebase.web.student;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.securebase.application.CurrentUser;
+import org.securebase.application.CurriculumService;
+import org.securebase.application.SelfRatingResults;
+import org.securebase.application.SelfRatingService;
+import org.securebase.domain.instrument.InstrumentDefinition;
+import org.securebase.domain.instrument.SelfRating.Perspective;
+import org.securebase.web.util.Bundle;
+import org.securebase.web.util.LineChart;
+
+/** /student/results.xhtml: the student's own self-ratings over the curriculum, as a chart and a table. */
+@Named
+@RequestScoped
+public class ResultsBacking {
+
+    /** One instrument's results as the page shows them. */
+    public record View(String slug, String title, String chart, List<String> headers, List<Row> rows,
+            String cautionHtml) {
+    }
+
+    public record Row(String subscale, List<String> cells, String change) {
+    }
+
+    @Inject
+    private SelfRatingService ratings;
+
+    @Inject
+    private CurriculumService curricula;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private final List<View> views = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        curricula.curriculum().ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
+                .forEach(r -> views.add(view(r))));
+    }
+
+    private static View view(SelfRatingResults r) {
+        InstrumentDefinition instrument = r.instrument();
+        List<String> headers = r.columns().stream().map(c -> c.perspective() == Perspective.THEN
+                ? Bundle.text("results.lookingBack", c.milestoneTitle()) : c.milestoneTitle()).toList();
+        Map<String, List<Optional<Double>>> series = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        int maxItems = 1;
+        boolean sum = false;
+        for (InstrumentDefinition.Subscale s : instrument.subscales()) {
+            List<Optional<Double>> values = r.scores().get(s.id());
+            series.put(s.title(), values);
+            rows.add(new Row(s.title(), values.stream().map(v -> v.map(ResultsBacking::format).orElse("—")).toList(),
+                    r.change().get(s.id()).map(c -> Bundle.text(c.reliable() ? "results.reliable" : "results.notReliable",
+                            (c.change() >= 0 ? "+" : "") + format(c.change()))).orElse("—")));
+            maxItems = Math.max(maxItems, s.items().size());
+            sum |= s.rule() == InstrumentDefinition.ScoreRule.SUM;
+        }
+        double min = instrument.scale().min() * (sum ? maxItems : 1);
+        double max = instrument.scale().max() * (sum ? maxItems : 1);
+        String chart = LineChart.svg(Bundle.text("results.chartLabel", instrument.title()), headers, series, min, max);
+        return new View(instrument.slug(), instrument.title(), chart, headers, rows, instrument.cautionHtml());
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    public List<View> getViews() {
+        return views;
+    }
+}
