@@ -322,6 +322,29 @@ class SecurityAndApiIT {
     }
 
     @Test
+    void selfRatingPagesAndExportsAreTheStudentsOwnAndOnlyWhatTheCurriculumAsks() {
+        assertEquals(401, client().get("api/me/self-ratings.csv").statusCode());
+        WebClient tutor = client().signIn("tutor@demo.securebase.org");
+        assertEquals(404, tutor.get("api/me/self-ratings.csv").statusCode(), "only students have self-ratings");
+        assertEquals(403, tutor.get("student/results.xhtml").statusCode());
+
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> csv = student.get("api/me/self-ratings.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        assertTrue(csv.body().startsWith("curriculum,milestone,perspective,instrument"));
+        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&m=start&i=relational-style&p=now")
+                .statusCode());
+        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&m=start&i=relational-style&p=then")
+                .statusCode(), "the start milestone asks for no looking back");
+        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&m=end&i=relational-style&p=then")
+                .statusCode(), "the end milestone does");
+        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&m=after-hyperactivating"
+                + "&i=relational-style&p=now").statusCode(), "that milestone does not give this instrument");
+        assertEquals(404, student.get("student/milestone.xhtml?c=year-3-attachment&m=nowhere").statusCode());
+    }
+
+    @Test
     void textAStudentWritesIsNeverRunAsScript() {
         WebClient student = client().signIn(STUDENT3);
         student.get("student/module.xhtml?m=it-pages");
