@@ -33,6 +33,7 @@ public class HealthResource {
         body.put("modules", modules);
         body.put("instruments", content.instruments().size());
         body.put("curricula", content.curricula().size());
+        body.put("rubrics", content.rubrics().size());
         body.put("contentProblems", content.problems().size());
         return Response.status(up ? 200 : 503).entity(body).build();
     }

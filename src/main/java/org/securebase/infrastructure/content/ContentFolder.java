@@ -20,10 +20,11 @@ import java.util.stream.Stream;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.review.RubricDefinition;
 
 /**
  * Reads every content file under one or more content folders: {@code <folder>/modules/*.yaml} (required),
- * {@code instruments/*.yaml} and {@code curricula/*.yaml} (optional). Problems in one file never stop the others:
+ * {@code instruments/*.yaml}, {@code curricula/*.yaml} and {@code rubrics/*.yaml} (optional). Problems in one file never stop the others:
  * the result holds the valid files and every problem found, including slugs used twice and curricula naming a
  * module or instrument that does not exist.
  */
@@ -42,8 +43,8 @@ public final class ContentFolder {
 
     /** brokenSlugs and brokenInstruments: files that failed to parse, named by file name, whose last good versions stay. */
     public record Scan(List<LoadedModule> modules, List<LoadedInstrument> instruments,
-            List<CurriculumDefinition> curricula, List<ContentProblem> problems, List<String> brokenSlugs,
-            List<String> brokenInstruments) {
+            List<CurriculumDefinition> curricula, List<RubricDefinition> rubrics, List<ContentProblem> problems,
+            List<String> brokenSlugs, List<String> brokenInstruments) {
     }
 
     private ContentFolder() {
@@ -54,6 +55,8 @@ public final class ContentFolder {
         List<LoadedInstrument> instruments = new ArrayList<>();
         List<String> brokenInstruments = new ArrayList<>();
         List<CurriculumDefinition> curricula = new ArrayList<>();
+        List<RubricDefinition> rubrics = new ArrayList<>();
+        Map<String, String> rubricFiles = new HashMap<>();
         List<ContentProblem> problems = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         Map<String, String> fileBySlug = new HashMap<>();
@@ -105,6 +108,13 @@ public final class ContentFolder {
                             .ifPresent(d -> instruments.add(new LoadedInstrument(d, file, source, sha256(source))));
                 });
             }
+            for (Path path : list(folder.resolve("rubrics"))) {
+                readOther(path, problems, (file, slug, source) -> {
+                    RubricParser.Result result = RubricParser.parse(file, slug, source);
+                    problems.addAll(result.problems());
+                    result.definition().filter(d -> unique(d.slug(), file, rubricFiles, problems)).ifPresent(rubrics::add);
+                });
+            }
             for (Path path : list(folder.resolve("curricula"))) {
                 readOther(path, problems, (file, slug, source) -> {
                     CurriculumParser.Result result = CurriculumParser.parse(file, slug, source);
@@ -130,8 +140,8 @@ public final class ContentFolder {
                 }
             }
         });
-        return new Scan(List.copyOf(modules), List.copyOf(instruments), List.copyOf(curricula), List.copyOf(problems),
-                List.copyOf(broken), List.copyOf(brokenInstruments));
+        return new Scan(List.copyOf(modules), List.copyOf(instruments), List.copyOf(curricula), List.copyOf(rubrics),
+                List.copyOf(problems), List.copyOf(broken), List.copyOf(brokenInstruments));
     }
 
     private interface FileReader {

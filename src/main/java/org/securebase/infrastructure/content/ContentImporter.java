@@ -53,6 +53,7 @@ public class ContentImporter {
     private volatile List<ContentProblem> problems = List.of();
     private volatile List<InstrumentDefinition> instruments = List.of();
     private volatile List<CurriculumDefinition> curricula = List.of();
+    private volatile List<org.securebase.domain.review.RubricDefinition> rubrics = List.of();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -85,6 +86,7 @@ public class ContentImporter {
         instruments = scan.instruments().stream().map(ContentFolder.LoadedInstrument::definition).toList();
         curricula = scan.curricula().stream().sorted(java.util.Comparator.comparing(CurriculumDefinition::slug))
                 .toList();
+        rubrics = scan.rubrics();
         int newVersions = created;
         LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
                 + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), " + problems.size()
@@ -144,6 +146,12 @@ public class ContentImporter {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CurriculumDefinition> curricula() {
         return curricula;
+    }
+
+    /** The review rubrics that loaded without problems. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<org.securebase.domain.review.RubricDefinition> rubrics() {
+        return rubrics;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

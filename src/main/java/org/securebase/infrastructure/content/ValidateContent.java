@@ -32,9 +32,13 @@ public final class ValidateContent {
             out.printf("ok  %-40s curriculum modules=%d milestones=%d%n", c.slug(), c.moduleSlugs().size(),
                     c.milestones().size());
         }
+        for (var r : scan.rubrics()) {
+            out.printf("ok  %-40s rubric levels=%d criteria=%d%n", r.slug(), r.levels().size(), r.criteria().size());
+        }
         scan.problems().forEach(p -> err.println("ERROR " + p));
-        out.printf("%d valid module(s), %d instrument(s), %d curriculum(s), %d problem(s)%n", scan.modules().size(),
-                scan.instruments().size(), scan.curricula().size(), scan.problems().size());
+        out.printf("%d valid module(s), %d instrument(s), %d curriculum(s), %d rubric(s), %d problem(s)%n",
+                scan.modules().size(), scan.instruments().size(), scan.curricula().size(), scan.rubrics().size(),
+                scan.problems().size());
         return scan.problems().isEmpty() ? 0 : 1;
     }
 }

@@ -76,6 +76,15 @@ class ShippedContentTest {
     }
 
     @Test
+    void theReviewRubricFollowsTheReflectLevelsInOrder() {
+        assertEquals(1, SCAN.rubrics().size());
+        assertEquals(List.of("Habitual action", "Thoughtful action or introspection", "Reflection",
+                "Critical reflection"), SCAN.rubrics().get(0).levels().stream().map(l -> l.title()).toList());
+        assertTrue(SCAN.rubrics().get(0).criteria().stream().allMatch(c -> c.descriptorsHtml().size() == 4),
+                "every criterion describes every level");
+    }
+
+    @Test
     void everyInstrumentIsScorableAndItsTypesAreReachable() {
         assertTrue(SCAN.instruments().size() >= 3);
         for (InstrumentDefinition instrument : SCAN.instruments().stream().map(ContentFolder.LoadedInstrument::definition)
