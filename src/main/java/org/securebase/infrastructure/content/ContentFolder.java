@@ -84,7 +84,7 @@ public final class ContentFolder {
                     broken.add(slug);
                     continue;
                 }
-                ModuleParser.Result result = ModuleParser.parse(file, slug, source);
+                Parsed<ModuleDefinition> result = ModuleParser.parse(file, slug, source);
                 problems.addAll(result.problems());
                 if (result.definition().isEmpty()) {
                     broken.add(slug);
@@ -99,7 +99,7 @@ public final class ContentFolder {
             }
             for (Path path : list(folder.resolve("instruments"))) {
                 readOther(path, problems, (file, slug, source) -> {
-                    InstrumentParser.Result result = InstrumentParser.parse(file, slug, source);
+                    Parsed<InstrumentDefinition> result = InstrumentParser.parse(file, slug, source);
                     problems.addAll(result.problems());
                     if (result.definition().isEmpty()) {
                         brokenInstruments.add(slug);
@@ -110,7 +110,7 @@ public final class ContentFolder {
             }
             for (Path path : list(folder.resolve("rubrics"))) {
                 readOther(path, problems, (file, slug, source) -> {
-                    RubricParser.Result result = RubricParser.parse(file, slug, source);
+                    Parsed<RubricDefinition> result = RubricParser.parse(file, slug, source);
                     problems.addAll(result.problems());
                     result.definition().filter(d -> unique(d.slug(), file, rubricFiles, problems)).ifPresent(rubrics::add);
                 });

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition.Classification;
@@ -35,19 +34,15 @@ public final class InstrumentParser extends YamlShapes {
             "reliability");
     private static final Set<String> CLASSIFICATION_KEYS = Set.of("x", "y", "midpoint", "midpointIs", "types");
 
-    /** The outcome for one file: a definition when, and only when, there are no problems. */
-    public record Result(Optional<InstrumentDefinition> definition, List<ContentProblem> problems) {
-    }
 
     private InstrumentParser(String file) {
         super(file);
     }
 
-    public static Result parse(String file, String expectedSlug, String source) {
+    public static Parsed<InstrumentDefinition> parse(String file, String expectedSlug, String source) {
         InstrumentParser parser = new InstrumentParser(file);
         InstrumentDefinition definition = parser.read(expectedSlug, source);
-        return parser.problems().isEmpty() ? new Result(Optional.of(definition), List.of())
-                : new Result(Optional.empty(), parser.problems());
+        return Parsed.of(definition, parser.problems());
     }
 
     private InstrumentDefinition read(String expectedSlug, String source) {

@@ -30,9 +30,6 @@ public final class ModuleParser extends YamlShapes {
     private static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "text", "guidance", "minLength");
 
-    /** The outcome for one file: a definition when, and only when, there are no problems. */
-    public record Result(Optional<ModuleDefinition> definition, List<ContentProblem> problems) {
-    }
 
     private ModuleParser(String file) {
         super(file);
@@ -42,12 +39,10 @@ public final class ModuleParser extends YamlShapes {
      * @param file the name to report problems against (the path as the author knows it)
      * @param expectedSlug the slug the file name implies, or null to skip that check
      */
-    public static Result parse(String file, String expectedSlug, String source) {
+    public static Parsed<ModuleDefinition> parse(String file, String expectedSlug, String source) {
         ModuleParser parser = new ModuleParser(file);
         ModuleDefinition definition = parser.read(expectedSlug, source);
-        return parser.problems().isEmpty()
-                ? new Result(Optional.of(definition), List.of())
-                : new Result(Optional.empty(), parser.problems());
+        return Parsed.of(definition, parser.problems());
     }
 
     private ModuleDefinition read(String expectedSlug, String source) {

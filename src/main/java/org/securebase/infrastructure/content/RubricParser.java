@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.securebase.domain.review.RubricDefinition;
 import org.securebase.domain.review.RubricDefinition.Criterion;
@@ -24,18 +23,15 @@ public final class RubricParser extends YamlShapes {
     private static final Set<String> LEVEL_KEYS = Set.of("id", "title", "descriptor");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "descriptors");
 
-    public record Result(Optional<RubricDefinition> definition, List<ContentProblem> problems) {
-    }
 
     private RubricParser(String file) {
         super(file);
     }
 
-    public static Result parse(String file, String expectedSlug, String source) {
+    public static Parsed<RubricDefinition> parse(String file, String expectedSlug, String source) {
         RubricParser parser = new RubricParser(file);
         RubricDefinition definition = parser.read(expectedSlug, source);
-        return parser.problems().isEmpty() ? new Result(Optional.of(definition), List.of())
-                : new Result(Optional.empty(), parser.problems());
+        return Parsed.of(definition, parser.problems());
     }
 
     private RubricDefinition read(String expectedSlug, String source) {

@@ -19,6 +19,7 @@ import org.securebase.domain.BusinessException;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.infrastructure.content.InstrumentParser;
+import org.securebase.infrastructure.content.Parsed;
 
 /**
  * {@code scripts/score INSTRUMENT_FILE RESPONSES.csv}: scores a file of responses for schools and researchers.
@@ -47,7 +48,7 @@ public final class ScoreResponses {
 
     static int run(Path instrumentFile, Path responses, Writer out, PrintStream err) throws IOException {
         String slug = instrumentFile.getFileName().toString().replaceFirst("\\.yaml$", "");
-        InstrumentParser.Result parsed = InstrumentParser.parse(instrumentFile.toString(), slug,
+        Parsed<InstrumentDefinition> parsed = InstrumentParser.parse(instrumentFile.toString(), slug,
                 Files.readString(instrumentFile, StandardCharsets.UTF_8));
         if (parsed.definition().isEmpty()) {
             parsed.problems().forEach(p -> err.println("ERROR " + p));

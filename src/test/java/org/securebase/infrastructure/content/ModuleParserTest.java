@@ -62,7 +62,7 @@ class ModuleParserTest {
 
     @Test
     void readsAValidModule() {
-        ModuleParser.Result result = ModuleParser.parse("sample.yaml", "sample", VALID);
+        Parsed<ModuleDefinition> result = ModuleParser.parse("sample.yaml", "sample", VALID);
         assertEquals(List.of(), result.problems());
         ModuleDefinition d = result.definition().orElseThrow();
         assertEquals("sample", d.slug());
