@@ -6,6 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.school.Cohort;
 
 /** Cohorts as staff see them: a tutor the cohorts they belong to, an administrator their school's. */
 @Stateless
@@ -13,6 +15,25 @@ public class CohortService {
 
     @PersistenceContext
     private EntityManager em;
+
+    /**
+     * A cohort the member of staff may see: a tutor's own cohort, or any cohort of an administrator's school.
+     * Anyone else is told it does not exist, so ids reveal nothing.
+     */
+    public Cohort requireVisible(Account staff, long cohortId) {
+        Cohort cohort = em.find(Cohort.class, cohortId);
+        boolean visible = cohort != null && switch (staff.getRole()) {
+            case SCHOOL_ADMIN -> staff.getSchool() != null && staff.getSchool().equals(cohort.getSchool());
+            case TUTOR -> em.createQuery("select count(c) from Cohort c join c.members t where c.id = :cohort "
+                    + "and t.id = :tutor", Long.class).setParameter("cohort", cohortId)
+                    .setParameter("tutor", staff.getId()).getSingleResult() > 0;
+            case STUDENT -> false;
+        };
+        if (!visible) {
+            throw new NotFoundException("cohort " + cohortId);
+        }
+        return cohort;
+    }
 
     public List<CohortSummary> forStaff(Account staff) {
         boolean admin = staff.getRole() == Role.SCHOOL_ADMIN;

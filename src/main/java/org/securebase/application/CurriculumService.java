@@ -95,6 +95,12 @@ public class CurriculumService {
                 .or(() -> curricula.stream().findFirst());
     }
 
+    /** The curriculum a cohort follows: its own, else the installation's default. */
+    public Optional<CurriculumDefinition> curriculumFor(org.securebase.domain.school.Cohort cohort) {
+        return cohort.curriculum().flatMap(slug -> content.curricula().stream().filter(c -> c.slug().equals(slug))
+                .findFirst()).or(this::curriculum);
+    }
+
     /** Modules in the curriculum come in its order; any others follow, by title. */
     private static int position(List<String> order, String slug) {
         int index = order.indexOf(slug);

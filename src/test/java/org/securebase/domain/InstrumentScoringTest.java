@@ -29,7 +29,7 @@ class InstrumentScoringTest {
                         new Subscale("avo", "Avoidance", List.of("a", "b"), ScoreRule.SUM, 0.5, null, null)),
                 new Classification("anx", "avo", 4, midpointIsHigh, Map.of("low-low", "Secure", "high-low",
                         "Preoccupied", "low-high", "Dismissing", "high-high", "Fearful")),
-                List.of());
+                List.of(), false);
     }
 
     private static Optional<Double> value(Score score, String subscale) {

@@ -19,7 +19,7 @@ class SelfRatingTest {
             List.of(new InstrumentDefinition.Item("x", "X", false), new InstrumentDefinition.Item("y", "Y", true)),
             List.of(new InstrumentDefinition.Subscale("all", "All", List.of("x", "y"),
                     InstrumentDefinition.ScoreRule.MEAN, 0.5, null, null)),
-            null, List.of());
+            null, List.of(), false);
 
     private final SelfRating rating = new SelfRating(Fixtures.student("a@x.org"), Fixtures.version(), "year",
             "start", SelfRating.Perspective.NOW, T0);

@@ -203,7 +203,7 @@ class SecurityAndApiIT {
         HttpResponse<String> tutorHome = tutor.get("tutor/index.xhtml");
         assertEquals(200, tutorHome.statusCode());
         assertTrue(tutorHome.body().contains("Year 3 communication block 2026/27"));
-        assertTrue(tutorHome.body().matches("(?s).*<td[^>]*>\\s*3\\s*</td>.*"), "three students in the cohort");
+        assertTrue(tutorHome.body().matches("(?s).*<td[^>]*>\\s*13\\s*</td>.*"), "3 students and 10 classmates");
         assertEquals(404, tutor.putJson("api/modules/it-drafts/reflection/drafts/seeking", draft("x", 0))
                 .statusCode(), "a tutor has no drafts to write");
 

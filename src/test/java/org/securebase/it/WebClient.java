@@ -66,6 +66,19 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Posts a Faces form as a browser would after loading {@code page} from {@code path}: the form's own marker,
+     * its fields, the view state and the page's CSP nonce.
+     */
+    HttpResponse<String> postFaces(String path, String page, String formId, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", nonce(page));
+        return postForm(path, form);
+    }
+
     /** Signs in through the login page; returns the response to the form post. */
     HttpResponse<String> signIn(String email, String password) {
         String page = get("login.xhtml").body();

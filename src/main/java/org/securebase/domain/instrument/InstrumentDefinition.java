@@ -8,6 +8,7 @@ import java.util.Optional;
  * A self-rating instrument as its file describes it: the scale, the items, reverse keys, subscales with their
  * scoring rule, and optionally a four-way classification from two subscales. Our own instruments ship with item
  * text; a published instrument a school holds a licence for can be described without it ({@link Kind#LICENSED}).
+ * With {@code privateResults} the results belong to the student alone: no cohort view or export includes them.
  */
 public record InstrumentDefinition(
         String slug,
@@ -19,7 +20,8 @@ public record InstrumentDefinition(
         List<Item> items,
         List<Subscale> subscales,
         Classification classification,
-        List<String> references) {
+        List<String> references,
+        boolean privateResults) {
 
     public enum Kind { ORIGINAL, LICENSED }
 

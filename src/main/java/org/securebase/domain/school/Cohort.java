@@ -42,6 +42,10 @@ public class Cohort {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<Account> members = new HashSet<>();
 
+    /** The curriculum's slug; null: the installation's default curriculum. */
+    @Column(length = 100)
+    private String curriculum;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -56,6 +60,14 @@ public class Cohort {
 
     public void enrol(Account account) {
         members.add(account);
+    }
+
+    public void follow(String curriculumSlug) {
+        this.curriculum = curriculumSlug;
+    }
+
+    public java.util.Optional<String> curriculum() {
+        return java.util.Optional.ofNullable(curriculum);
     }
 
     public Long getId() {

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class InstrumentParser extends YamlShapes {
 
     private static final Set<String> KEYS = Set.of("slug", "title", "kind", "instructions", "caution", "scale",
-            "items", "reverseKeyed", "subscales", "classification", "references");
+            "items", "reverseKeyed", "subscales", "classification", "references", "private");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max", "anchors");
     private static final Set<String> ITEM_KEYS = Set.of("id", "text", "reverse");
     private static final Set<String> SUBSCALE_KEYS = Set.of("id", "title", "items", "score", "minAnswered", "sd",
@@ -74,11 +74,13 @@ public final class InstrumentParser extends YamlShapes {
                     + "shown beside the result");
         }
         List<String> references = m.containsKey("references") ? strings(m, "references", root) : List.of();
+        boolean privateResults = bool(m, "private");
         if (!problems().isEmpty()) {
             return null;
         }
         return new InstrumentDefinition(slug, title, kind, Markdown.toHtml(instructions),
-                caution == null ? null : Markdown.toHtml(caution), scale, items, subscales, classification, references);
+                caution == null ? null : Markdown.toHtml(caution), scale, items, subscales, classification, references,
+                privateResults);
     }
 
     private Kind kind(Map<String, Node> m, Node root) {

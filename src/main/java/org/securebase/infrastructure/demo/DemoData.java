@@ -18,14 +18,26 @@ import org.securebase.domain.account.Role;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.School;
 import org.securebase.infrastructure.persistence.DatabaseMigration;
+import org.securebase.application.ModuleCatalog;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
+import org.securebase.domain.instrument.InstrumentDefinition;
+import org.securebase.domain.instrument.SelfRating;
+import org.securebase.domain.module.ContentVersion;
+import org.securebase.infrastructure.content.ContentImporter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A demo school for trying the application: one cohort, one tutor, three students and an administrator, created
- * only when demo data is switched on (DEMO_DATA=true, as scripts/run does) and the database has no accounts.
+ * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
+ * does) and the database has no accounts. Northgate has two cohorts: year 3 (a tutor, three students who can sign
+ * in, and ten fictional classmates who cannot, with self-ratings so that cohort views have something to show) and
+ * year 4 (another tutor and a student). Eastbridge, a second school, has only an administrator: it shows that
+ * schools do not see each other.
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "ContentImporter"})
 public class DemoData {
 
     /** Published in README.md: never switch demo data on in production. */
@@ -41,6 +53,22 @@ public class DemoData {
             new DemoAccount("tutor@demo.securebase.org", "Dr Helen Marsh", Role.TUTOR),
             new DemoAccount("admin@demo.securebase.org", "Sam Whitfield", Role.SCHOOL_ADMIN));
 
+    /** The year 4 cohort, in the same school. */
+    public static final List<DemoAccount> YEAR_4 = List.of(
+            new DemoAccount("student4@demo.securebase.org", "Jonas Berg", Role.STUDENT),
+            new DemoAccount("tutor2@demo.securebase.org", "Dr Kwame Mensah", Role.TUTOR));
+
+    /** The other school's administrator. */
+    public static final DemoAccount OTHER_ADMIN = new DemoAccount("admin2@demo.securebase.org", "Ines Carvalho",
+            Role.SCHOOL_ADMIN);
+
+    /** Fictional year 3 students: members of the cohort with self-ratings, without a password. */
+    static final List<String> CLASSMATES = List.of("Lena Fischer", "Oluwaseun Adeyemi", "Mei Lin Chen",
+            "Rafael Duarte", "Hannah Price", "Yusuf Karim", "Aoife Byrne", "Daniel Mwangi", "Sofia Rossi",
+            "Arjun Mehta");
+
+    public static final String YEAR_3 = "Year 3 communication block 2026/27";
+
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @Inject
@@ -52,6 +80,12 @@ public class DemoData {
 
     @EJB
     private AccountService accounts;
+
+    @EJB
+    private ContentImporter content;
+
+    @Inject
+    private ModuleCatalog catalog;
 
     @PersistenceContext
     private EntityManager em;
@@ -70,16 +104,90 @@ public class DemoData {
         }
         School school = new School("Northgate Medical School (demo)", clock.instant());
         em.persist(school);
-        Cohort cohort = new Cohort(school, "Year 3 communication block 2026/27", clock.instant());
+        Cohort cohort = new Cohort(school, YEAR_3, clock.instant());
         em.persist(cohort);
-        for (DemoAccount demo : ACCOUNTS) {
+        Cohort year4 = new Cohort(school, "Year 4 general practice placement 2026/27", clock.instant());
+        em.persist(year4);
+        enrol(ACCOUNTS, school, cohort);
+        enrol(YEAR_4, school, year4);
+        School other = new School("Eastbridge Medical School (demo)", clock.instant());
+        em.persist(other);
+        enrol(List.of(OTHER_ADMIN), other, null);
+        content.curricula().stream().findFirst().ifPresent(curriculum -> {
+            cohort.follow(curriculum.slug());
+            year4.follow(curriculum.slug());
+            classmates(school, cohort, curriculum);
+        });
+        StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
+        java.util.stream.Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
+                .forEach(a -> list.append("\n  ").append(a.role()).append("  ").append(a.email()));
+        LOG.info(list::toString);
+    }
+
+    private void enrol(List<DemoAccount> people, School school, Cohort cohort) {
+        for (DemoAccount demo : people) {
             Account account = accounts.create(demo.email(), demo.name(), demo.role(), school, PASSWORD.toCharArray());
-            if (demo.role() != Role.SCHOOL_ADMIN) {
+            if (cohort != null && demo.role() != Role.SCHOOL_ADMIN) {
                 cohort.enrol(account);
             }
         }
-        StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
-        ACCOUNTS.forEach(a -> list.append("\n  ").append(a.role()).append("  ").append(a.email()));
-        LOG.info(list::toString);
+    }
+
+    /**
+     * Classmates who rate themselves at the curriculum's milestones: each starts at their own level and most grow
+     * a little; a few stop rating part-way, as real students do. Seeded, so every demo looks the same.
+     */
+    private void classmates(School school, Cohort cohort, CurriculumDefinition curriculum) {
+        java.util.Random random = new java.util.Random(2026);
+        Map<String, ContentVersion> versions = new HashMap<>();
+        for (ContentVersion v : em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+                .setParameter("kind", ContentVersion.INSTRUMENT).getResultList()) {
+            versions.put(v.getSlug(), v);
+        }
+        List<Milestone> milestones = curriculum.milestones();
+        for (int i = 0; i < CLASSMATES.size(); i++) {
+            String name = CLASSMATES.get(i);
+            Account student = new Account("classmate" + (i + 1) + "@demo.securebase.org", name, Role.STUDENT, school,
+                    null, clock.instant());
+            em.persist(student);
+            cohort.enrol(student);
+            double level = 2.6 + random.nextDouble() * 1.8;
+            double growth = 0.15 + random.nextDouble() * 0.35;
+            int stopsAfter = i < 8 ? milestones.size() : 1 + random.nextInt(milestones.size() - 1);
+            for (int m = 0; m < stopsAfter; m++) {
+                Milestone milestone = milestones.get(m);
+                for (String slug : milestone.instruments()) {
+                    ContentVersion version = versions.get(slug);
+                    if (version == null) {
+                        continue;
+                    }
+                    InstrumentDefinition instrument = catalog.instrument(version);
+                    rate(student, version, instrument, curriculum, milestone, SelfRating.Perspective.NOW,
+                            level + growth * m, random);
+                    if (milestone.retrospective()) {
+                        rate(student, version, instrument, curriculum, milestone, SelfRating.Perspective.THEN,
+                                level - 0.4, random);
+                    }
+                }
+            }
+        }
+    }
+
+    private void rate(Account student, ContentVersion version, InstrumentDefinition instrument,
+            CurriculumDefinition curriculum, Milestone milestone, SelfRating.Perspective perspective, double level,
+            java.util.Random random) {
+        Map<String, Integer> answers = new HashMap<>();
+        for (InstrumentDefinition.Item item : instrument.items()) {
+            int min = instrument.scale().min();
+            int max = instrument.scale().max();
+            double centre = min + (max - min) * (level - 1) / 6;
+            int value = (int) Math.max(min, Math.min(max, Math.round(centre + random.nextGaussian() * 0.9)));
+            answers.put(item.id(), item.reverse() ? instrument.scale().reverse(value) : value);
+        }
+        SelfRating rating = new SelfRating(student, version, curriculum.slug(), milestone.id(), perspective,
+                clock.instant());
+        rating.record(instrument, answers, clock.instant());
+        rating.submit(clock.instant());
+        em.persist(rating);
     }
 }
