@@ -14,6 +14,7 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.reflection.Reflection;
+import org.securebase.domain.reflection.ReflectionVersion;
 
 /**
  * A student's reading of a case (the {@link ModuleProgress} aggregate): opening it, answering recognition
@@ -21,6 +22,9 @@ import org.securebase.domain.reflection.Reflection;
  */
 @Stateless
 public class CaseService {
+
+    @jakarta.ejb.EJB
+    private ReviewService reviews;
 
     @PersistenceContext
     private EntityManager em;
@@ -78,8 +82,18 @@ public class CaseService {
                 : reflection.draft(p.id()).map(d -> new CaseView.Draft(p, d.getText(), d.getRevision(), d.getSavedAt()))
                         .orElseGet(() -> new CaseView.Draft(p, "", 0, null)))
                 .toList();
+        ReflectionVersion latest = reflection == null ? null : reflection.latestVersion().orElse(null);
+        org.securebase.domain.review.Review feedback = latest == null ? null : em.createQuery(
+                "select r from Review r where r.reflectionVersion = :version and r.decision is not null",
+                org.securebase.domain.review.Review.class).setParameter("version", latest)
+                .getResultStream().findFirst().orElse(null);
+        if (feedback != null) {
+            feedback.getComments().forEach(c -> c.getAuthor().getDisplayName());
+            feedback.tutor().ifPresent(Account::getDisplayName);
+        }
         return new CaseView(definition, progress.getStagesRevealed(), chosen, progress.isComplete(definition), drafts,
-                reflection == null ? null : reflection.getId(),
-                reflection == null ? null : reflection.latestVersion().orElse(null));
+                reflection == null ? null : reflection.getId(), latest,
+                reflection == null ? null : reflection.getStatus(), feedback,
+                feedback == null ? null : reviews.rubric(feedback.getRubric()));
     }
 }

@@ -16,7 +16,15 @@ public record CaseView(
         boolean readingComplete,
         List<Draft> drafts,
         Long reflectionId,
-        ReflectionVersion submitted) {
+        ReflectionVersion submitted,
+        org.securebase.domain.reflection.ReflectionStatus status,
+        org.securebase.domain.review.Review feedback,
+        org.securebase.domain.review.RubricDefinition rubric) {
+
+    /** Whether the student can write: nothing submitted yet, or returned for revision. */
+    public boolean isEditable() {
+        return status == null || status.editable();
+    }
 
     /** Whether stages remain to be revealed after the ones shown. */
     public boolean isMoreStages() {

@@ -108,8 +108,9 @@ public class CurriculumService {
     }
 
     private static ModuleStatus status(String slug, Set<String> started, Map<String, ReflectionStatus> reflections) {
-        if (reflections.get(slug) == ReflectionStatus.SUBMITTED) {
-            return ModuleStatus.SUBMITTED;
+        ReflectionStatus reflection = reflections.get(slug);
+        if (reflection != null && reflection != ReflectionStatus.DRAFT) {
+            return ModuleStatus.valueOf(reflection.name());
         }
         return started.contains(slug) || reflections.containsKey(slug) ? ModuleStatus.IN_PROGRESS
                 : ModuleStatus.NOT_STARTED;

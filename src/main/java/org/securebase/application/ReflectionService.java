@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
+import org.securebase.domain.review.Notification;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.DraftAnswer;
@@ -36,6 +38,12 @@ public class ReflectionService {
     @Inject
     private Clock clock;
 
+    @jakarta.ejb.EJB
+    private ReviewService reviews;
+
+    @jakarta.ejb.EJB
+    private NotificationService notifications;
+
     /** The saved state of one draft: what the browser needs to continue. */
     public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
     }
@@ -48,11 +56,25 @@ public class ReflectionService {
         return new Saved(reflection.getId(), promptId, draft.getRevision(), draft.getSavedAt());
     }
 
-    /** Submits the student's reflection on a module; submitting twice returns the one submission. */
+    /**
+     * Submits the student's reflection on a module; submitting twice returns the one submission. A new version
+     * gets its review, and the tutors of the student's cohorts are told it awaits them.
+     */
     public ReflectionVersion submit(Account student, String slug) {
         Reflection reflection = findOwn(student, slug)
                 .orElseThrow(() -> new BusinessException("reflection.nothingToSubmit", "no drafts for " + slug));
+        int before = reflection.getVersions().size();
         ReflectionVersion version = reflection.submit(definition(reflection), clock.instant());
+        if (reflection.getVersions().size() > before) {
+            em.flush();
+            reviews.createFor(version);
+            String subject = student.getDisplayName() + ": " + definition(reflection).title();
+            for (Account tutor : em.createQuery("select distinct t from Cohort c join c.members s join c.members t "
+                    + "where s.id = :student and t.role = :tutor", Account.class)
+                    .setParameter("student", student.getId()).setParameter("tutor", Role.TUTOR).getResultList()) {
+                notifications.notify(tutor, Notification.Kind.WORK_AWAITS, reflection, subject);
+            }
+        }
         em.flush();
         return version;
     }

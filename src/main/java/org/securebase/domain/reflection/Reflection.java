@@ -68,6 +68,10 @@ public class Reflection extends StudentModuleWork {
     @Column(name = "modified_at", nullable = false)
     private Instant modifiedAt;
 
+    /** When the latest version was submitted: the review queue's order. */
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
     protected Reflection() {
     }
 
@@ -85,7 +89,7 @@ public class Reflection extends StudentModuleWork {
      */
     public DraftAnswer saveDraft(ModuleDefinition definition, String promptId, String text, long expectedRevision,
             Instant now) {
-        if (status == ReflectionStatus.SUBMITTED) {
+        if (!status.editable()) {
             throw new ReflectionException.AlreadySubmitted();
         }
         if (definition.prompt(promptId).isEmpty()) {
@@ -112,11 +116,15 @@ public class Reflection extends StudentModuleWork {
 
     /**
      * Freezes the drafts into a new version. Submitting again while already submitted returns the same version:
-     * a double click makes one submission.
+     * a double click makes one submission. A returned reflection is submitted again as its next version; an
+     * accepted one is closed.
      */
     public ReflectionVersion submit(ModuleDefinition definition, Instant now) {
         if (status == ReflectionStatus.SUBMITTED) {
             return latestVersion().orElseThrow();
+        }
+        if (status == ReflectionStatus.ACCEPTED) {
+            throw new ReflectionException.AlreadySubmitted();
         }
         List<String> tooShort = new ArrayList<>();
         Map<String, String> answers = new LinkedHashMap<>();
@@ -134,7 +142,25 @@ public class Reflection extends StudentModuleWork {
         versions.add(submitted);
         status = ReflectionStatus.SUBMITTED;
         modifiedAt = now;
+        submittedAt = now;
         return submitted;
+    }
+
+    /** A tutor's decision on the latest version: only a reflection awaiting review can be decided. */
+    public void decide(boolean accept, Instant now) {
+        if (status != ReflectionStatus.SUBMITTED) {
+            throw new ReflectionException.NotAwaitingReview(status);
+        }
+        status = accept ? ReflectionStatus.ACCEPTED : ReflectionStatus.RETURNED;
+        modifiedAt = now;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public String draftText(String promptId) {

@@ -49,6 +49,16 @@ public abstract sealed class ReflectionException extends BusinessException {
         }
     }
 
+    /** A decision on a reflection that is not (or no longer) waiting for one. */
+    public static final class NotAwaitingReview extends ReflectionException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NotAwaitingReview(ReflectionStatus status) {
+            super("review.notAwaiting", "reflection is " + status);
+        }
+    }
+
     public static final class TooLong extends ReflectionException {
         private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,14 @@
 package org.securebase.domain.reflection;
 
-/** Where a reflection stands. Review states (returned, accepted) arrive with tutor review. */
+/**
+ * Where a reflection stands: the student drafts it, submits it, a tutor returns it for revision (the student
+ * drafts again and submits a new version) or accepts it, which closes it.
+ */
 public enum ReflectionStatus {
-    DRAFT, SUBMITTED
+    DRAFT, SUBMITTED, RETURNED, ACCEPTED;
+
+    /** Whether the student may write in it. */
+    public boolean editable() {
+        return this == DRAFT || this == RETURNED;
+    }
 }

@@ -52,6 +52,20 @@ public class ReflectionVersion {
         this.submittedAt = submittedAt;
     }
 
+    public Reflection getReflection() {
+        return reflection;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof ReflectionVersion other && id != null && id.equals(other.getId()));
+    }
+
+    @Override
+    public int hashCode() {
+        return ReflectionVersion.class.hashCode();
+    }
+
     public Long getId() {
         return id;
     }

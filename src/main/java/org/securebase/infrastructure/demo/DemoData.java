@@ -26,6 +26,10 @@ import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.module.ContentVersion;
 import org.securebase.infrastructure.content.ContentImporter;
 import java.util.HashMap;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.reflection.Reflection;
+import org.securebase.domain.reflection.ReflectionVersion;
+import org.securebase.domain.review.Review;
 import java.util.Map;
 
 /**
@@ -87,6 +91,9 @@ public class DemoData {
     @Inject
     private ModuleCatalog catalog;
 
+    @EJB
+    private org.securebase.application.ReviewService reviews;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -116,7 +123,8 @@ public class DemoData {
         content.curricula().stream().findFirst().ifPresent(curriculum -> {
             cohort.follow(curriculum.slug());
             year4.follow(curriculum.slug());
-            classmates(school, cohort, curriculum);
+            List<Account> classmates = classmates(school, cohort, curriculum);
+            reflections(classmates, curriculum);
         });
         StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
         java.util.stream.Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
@@ -137,7 +145,8 @@ public class DemoData {
      * Classmates who rate themselves at the curriculum's milestones: each starts at their own level and most grow
      * a little; a few stop rating part-way, as real students do. Seeded, so every demo looks the same.
      */
-    private void classmates(School school, Cohort cohort, CurriculumDefinition curriculum) {
+    private List<Account> classmates(School school, Cohort cohort, CurriculumDefinition curriculum) {
+        List<Account> created = new java.util.ArrayList<>();
         java.util.Random random = new java.util.Random(2026);
         Map<String, ContentVersion> versions = new HashMap<>();
         for (ContentVersion v : em.createNamedQuery("ContentVersion.current", ContentVersion.class)
@@ -151,6 +160,7 @@ public class DemoData {
                     null, clock.instant());
             em.persist(student);
             cohort.enrol(student);
+            created.add(student);
             double level = 2.6 + random.nextDouble() * 1.8;
             double growth = 0.15 + random.nextDouble() * 0.35;
             int stopsAfter = i < 8 ? milestones.size() : 1 + random.nextInt(milestones.size() - 1);
@@ -170,6 +180,50 @@ public class DemoData {
                     }
                 }
             }
+        }
+        return created;
+    }
+
+    /** Demo answers: plausible, short, and the same for every module, so they fit whichever comes first. */
+    private static final List<String> ANSWERS = List.of(
+            "I noticed that I wanted to reassure quickly and move on. When the patient asked the same question a "
+                    + "second time I felt a flash of impatience, and I think she saw it. Looking back, the question "
+                    + "was less about the result than about whether someone would stay with her while she waited.",
+            "I kept to the checklist because it felt safe. The patient said very little and I filled the silences "
+                    + "with information. I am not sure I left room for him to say what worried him; next time I "
+                    + "would ask one open question and then wait.",
+            "My first reaction was to feel pushed away, and I stepped back. I wonder now whether the sharpness was "
+                    + "a test of whether I would come back. I would name what I noticed, calmly, and say when I "
+                    + "will see her again.",
+            "Honestly I found this consultation tiring. I felt pulled between wanting to fix everything and "
+                    + "wanting to leave. Writing this, I can see the pull came partly from me: I do not like being "
+                    + "the person who cannot help.");
+
+    /** Four classmates have submitted reflections on the curriculum's first module, a few days apart. */
+    private void reflections(List<Account> classmates, CurriculumDefinition curriculum) {
+        List<String> modules = curriculum.moduleSlugs();
+        if (modules.isEmpty()) {
+            return;
+        }
+        ContentVersion version = em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
+                .setParameter("kind", ContentVersion.MODULE).setParameter("slug", modules.get(0))
+                .getResultStream().findFirst().orElse(null);
+        if (version == null) {
+            return;
+        }
+        ModuleDefinition definition = catalog.definition(version);
+        for (int i = 0; i < Math.min(4, classmates.size()); i++) {
+            java.time.Instant when = clock.instant().minus(java.time.Duration.ofDays(4L - i)).minusSeconds(3600L * i);
+            Reflection reflection = new Reflection(classmates.get(i), version, when);
+            em.persist(reflection);
+            for (int p = 0; p < definition.prompts().size(); p++) {
+                reflection.saveDraft(definition, definition.prompts().get(p).id(),
+                        ANSWERS.get((i + p) % ANSWERS.size()) + "\n\n" + ANSWERS.get((i + p + 1) % ANSWERS.size()), 0,
+                        when);
+            }
+            ReflectionVersion submitted = reflection.submit(definition, when);
+            em.flush();
+            em.persist(new Review(submitted, reviews.defaultRubric().slug(), when));
         }
     }
 

@@ -92,6 +92,17 @@ public class ModuleBacking {
         return slug;
     }
 
+    private org.securebase.web.util.ReviewDisplay.VersionView feedback;
+
+    /** The tutor's decided review of the latest version, as the student reads it; null when there is none. */
+    public org.securebase.web.util.ReviewDisplay.VersionView getFeedback() {
+        if (feedback == null && view != null && view.feedback() != null) {
+            feedback = org.securebase.web.util.ReviewDisplay.version(view.definition(), view.submitted(), null,
+                    view.feedback(), view.rubric());
+        }
+        return feedback;
+    }
+
     /** When the shown version was submitted, in the reader's locale. */
     public String getSubmittedAtText() {
         return view == null || view.submitted() == null ? ""

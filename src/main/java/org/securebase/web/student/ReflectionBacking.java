@@ -1,5 +1,10 @@
 package org.securebase.web.student;
 
+import java.util.List;
+import org.securebase.application.AuditRow;
+import org.securebase.application.ReviewService;
+import org.securebase.domain.review.Review;
+import org.securebase.web.util.ReviewDisplay;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +34,11 @@ public class ReflectionBacking {
 
     private Reflection reflection;
     private ModuleDefinition definition;
+    private final List<ReviewDisplay.VersionView> versions = new java.util.ArrayList<>();
+    private List<AuditRow> reads = List.of();
+
+    @Inject
+    private ReviewService reviews;
 
     /** Runs before rendering: an unknown or someone else's item is "not found", and nothing is rendered. */
     public void verify() {
@@ -45,9 +55,29 @@ public class ReflectionBacking {
             }
             reflection = reflections.getOwn(currentUser.require(), id);
             definition = reflections.definition(reflection);
+            List<ReviewService.ReviewedVersion> reviewed = reviews.feedback(currentUser.require(), reflection);
+            for (int i = reviewed.size() - 1; i >= 0; i--) {
+                ReviewService.ReviewedVersion v = reviewed.get(i);
+                Review review = v.review().orElse(null);
+                versions.add(ReviewDisplay.version(definition, v.version(), i == 0 ? null : reviewed.get(i - 1).version(),
+                        review, review == null ? null : reviews.rubric(review.getRubric())));
+            }
+            reads = reviews.readsOf(currentUser.require(), reflection);
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }
+    }
+
+    public List<ReviewDisplay.VersionView> getVersions() {
+        return versions;
+    }
+
+    public List<AuditRow> getReads() {
+        return reads;
+    }
+
+    public String when(java.time.Instant instant) {
+        return ReviewDisplay.when(instant);
     }
 
     public Reflection getReflection() {

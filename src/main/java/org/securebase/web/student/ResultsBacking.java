@@ -49,7 +49,7 @@ public class ResultsBacking {
                 .forEach(r -> views.add(view(r))));
     }
 
-    private static View view(SelfRatingResults r) {
+    public static View view(SelfRatingResults r) {
         InstrumentDefinition instrument = r.instrument();
         List<String> headers = r.columns().stream().map(c -> c.perspective() == Perspective.THEN
                 ? Bundle.text("results.lookingBack", c.milestoneTitle()) : c.milestoneTitle()).toList();

@@ -1,0 +1,94 @@
+package org.securebase.domain.review;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.reflection.Reflection;
+
+/** A message in someone's in-app inbox: feedback released to a student, work awaiting a tutor. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    public enum Kind { FEEDBACK_RELEASED, WORK_AWAITS }
+
+    @Id
+    @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    private Account recipient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private Kind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Reflection reflection;
+
+    /** The module's title and the other person's name, as they were when the notification was made. */
+    @Column(nullable = false, length = 500)
+    private String subject;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected Notification() {
+    }
+
+    public Notification(Account recipient, Kind kind, Reflection reflection, String subject, Instant now) {
+        this.recipient = recipient;
+        this.kind = kind;
+        this.reflection = reflection;
+        this.subject = subject;
+        this.createdAt = now;
+    }
+
+    public void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public Reflection getReflection() {
+        return reflection;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isUnread() {
+        return readAt == null;
+    }
+}

@@ -1,0 +1,57 @@
+package org.securebase.web.staff;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.omnifaces.cdi.Param;
+import org.securebase.application.AuditRow;
+import org.securebase.application.CurrentUser;
+import org.securebase.application.ReviewService;
+import org.securebase.web.util.ReviewDisplay;
+
+/** /admin/audit.xhtml?page=: who read which student's reflection, for the school's administrator. */
+@Named
+@RequestScoped
+public class AuditBacking {
+
+    public static final int PAGE_SIZE = 50;
+
+    @Inject
+    private ReviewService reviews;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    @Param(name = "page")
+    private Integer page;
+
+    private ReviewService.AuditPage result;
+
+    @PostConstruct
+    void load() {
+        result = reviews.audit(currentUser.require(), (getPage() - 1) * PAGE_SIZE, PAGE_SIZE);
+    }
+
+    public List<AuditRow> getRows() {
+        return result.rows();
+    }
+
+    public long getTotal() {
+        return result.total();
+    }
+
+    public int getPage() {
+        return page == null || page < 1 ? 1 : page;
+    }
+
+    public int getPages() {
+        return (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    public String when(java.time.Instant instant) {
+        return ReviewDisplay.when(instant);
+    }
+}

@@ -1,0 +1,179 @@
+package org.securebase.web.staff;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.cdi.Param;
+import org.securebase.application.CurrentUser;
+import org.securebase.application.ReviewQueueRow;
+import org.securebase.application.ReviewService;
+import org.securebase.domain.reflection.ReflectionStatus;
+import org.securebase.web.util.ReviewDisplay;
+
+/**
+ * The review queue on /tutor/index.xhtml: a plain GET form of filters and numbered pages, so a filtered page can
+ * be bookmarked, reloaded and opened in another tab. Filtering, ordering and paging happen in the database.
+ */
+@Named
+@RequestScoped
+public class ReviewQueueBacking {
+
+    public static final int PAGE_SIZE = 20;
+
+    @Inject
+    private ReviewService reviews;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    @Param(name = "module")
+    private String module;
+
+    @Inject
+    @Param(name = "status")
+    private String status;
+
+    @Inject
+    @Param(name = "student")
+    private String student;
+
+    @Inject
+    @Param(name = "from")
+    private String from;
+
+    @Inject
+    @Param(name = "to")
+    private String to;
+
+    @Inject
+    @Param(name = "page")
+    private String page;
+
+    private ReviewService.QueuePage result;
+    private Map<String, String> modules;
+    private int pageNumber;
+    private final List<String> problems = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        ReflectionStatus statusFilter = status == null ? ReflectionStatus.SUBMITTED : switch (status) {
+            case "SUBMITTED", "RETURNED", "ACCEPTED" -> ReflectionStatus.valueOf(status);
+            default -> null;
+        };
+        pageNumber = Math.max(1, parseInt(page));
+        ReviewService.QueueFilter filter = new ReviewService.QueueFilter(blankToNull(module), statusFilter,
+                blankToNull(student), date(from, "from"), date(to, "to"));
+        result = reviews.queue(currentUser.require(), filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        modules = reviews.queueModules(currentUser.require());
+    }
+
+    private LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(field);
+            return null;
+        }
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return value == null ? 1 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public List<ReviewQueueRow> getRows() {
+        return result.rows();
+    }
+
+    public long getTotal() {
+        return result.total();
+    }
+
+    public int getPage() {
+        return pageNumber;
+    }
+
+    public int getPages() {
+        return (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** The query string for another page with the same filters. */
+    public String pageLink(int number) {
+        StringBuilder q = new StringBuilder("?page=").append(number);
+        append(q, "module", module);
+        append(q, "status", status);
+        append(q, "student", student);
+        append(q, "from", from);
+        append(q, "to", to);
+        return q.toString();
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            q.append('&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    public String when(java.time.Instant instant) {
+        return instant == null ? "" : ReviewDisplay.when(instant);
+    }
+
+    public List<Map.Entry<String, String>> getModules() {
+        return new ArrayList<>(modules.entrySet());
+    }
+
+    /** The page numbers to link to: all of them when few, else the first, last and those near this one. */
+    public List<Integer> getPageNumbers() {
+        List<Integer> numbers = new ArrayList<>();
+        int pages = getPages();
+        for (int n = 1; n <= pages; n++) {
+            if (pages <= 9 || n == 1 || n == pages || Math.abs(n - pageNumber) <= 2) {
+                numbers.add(n);
+            }
+        }
+        return numbers;
+    }
+
+    public String getModule() {
+        return module == null ? "" : module;
+    }
+
+    /** The status filter as chosen: SUBMITTED by default, "" for all. */
+    public String getStatus() {
+        return status == null ? "SUBMITTED" : status;
+    }
+
+    public String getStudent() {
+        return student == null ? "" : student;
+    }
+
+    public String getFrom() {
+        return from == null ? "" : from;
+    }
+
+    public String getTo() {
+        return to == null ? "" : to;
+    }
+
+    public List<String> getProblems() {
+        return problems;
+    }
+}
