@@ -153,4 +153,157 @@ class StaffIT {
         assertNotEquals(0, found.size());
         return found;
     }
+
+    private static String draft(String text, long revision) {
+        return "{\"text\":" + WebClient.json(text) + ",\"revision\":" + revision + "}";
+    }
+
+    private static final String SEEKING = "I think Ms Review wanted to know that someone would stay with her.";
+    private static final String NEXT = "I would ask what she fears most, and then wait for the answer.";
+
+    /** Student 1 (year 3) opens the fixture module, writes both answers and submits; returns the reflection id. */
+    private long submitted(WebClient student) {
+        student.get("student/module.xhtml?m=it-review");
+        long id = Long.parseLong(student.putJson("api/modules/it-review/reflection/drafts/seeking", draft(SEEKING, 0))
+                .body().replaceAll("(?s).*\"reflection\":(\\d+).*", "$1"));
+        assertEquals(200, student.putJson("api/modules/it-review/reflection/drafts/next-words", draft(NEXT, 0))
+                .statusCode());
+        assertEquals(200, student.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        return id;
+    }
+
+    private static HttpResponse<String> decide(WebClient tutor, long id, String button, String level, String comment) {
+        String path = "tutor/review.xhtml?id=" + id;
+        String page = tutor.get(path).body();
+        return decideOn(tutor, path, page, button, level, comment);
+    }
+
+    private static HttpResponse<String> decideOn(WebClient tutor, String path, String page, String button,
+            String level, String comment) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        if (level != null) {
+            fields.put("decision:level", level);
+        }
+        fields.put("decision:overall", comment);
+        fields.put("decision:" + button, "");
+        return tutor.postFaces(path, page, "decision", fields);
+    }
+
+    /**
+     * Who may reach what, once a student of year 3 has submitted: the student, a classmate, the cohort's tutor,
+     * the tutor of another cohort, the school's administrator and another school's administrator.
+     */
+    @Test
+    void accessMatrixForAReflectionUnderReview() {
+        WebClient author = client().signIn(STUDENT1);
+        long id = submitted(author);
+        WebClient classmate = client().signIn("student2@demo.securebase.org");
+        WebClient tutor = client().signIn(TUTOR);
+        WebClient tutor2 = client().signIn(TUTOR2);
+        WebClient admin = client().signIn(ADMIN);
+        WebClient admin2 = client().signIn(ADMIN2);
+        long year3 = cohortId(tutor, "tutor/index.xhtml", "Year 3 communication block 2026/27");
+
+        String review = "tutor/review.xhtml?id=" + id;
+        String api = "api/reflections/" + id;
+        String history = "student/reflection.xhtml?id=" + id;
+        String cohort = "staff/cohort.xhtml?id=" + year3;
+        String audit = "admin/audit.xhtml";
+        Object[][] matrix = {
+            // who,      review, api, history, cohort, audit
+            {"author", author, 403, 200, 200, 403, 403},
+            {"classmate", classmate, 403, 404, 404, 403, 403},
+            {"admin2", admin2, 403, 404, 403, 404, 200},
+            {"tutor2", tutor2, 404, 404, 403, 404, 403},
+            {"admin", admin, 403, 404, 403, 200, 200},
+            {"tutor", tutor, 200, 404, 403, 200, 403},
+        };
+        for (Object[] row : matrix) {
+            WebClient who = (WebClient) row[1];
+            String[] paths = {review, api, history, cohort, audit};
+            for (int i = 0; i < paths.length; i++) {
+                HttpResponse<String> response = who.get(paths[i]);
+                assertEquals((int) row[2 + i], response.statusCode(), row[0] + " " + paths[i]);
+                if (response.statusCode() != 200) {
+                    assertFalse(response.body().contains(SEEKING), row[0] + " must not see the text");
+                }
+            }
+        }
+        assertTrue(tutor.get(review).body().contains(SEEKING), "the cohort's tutor reads the reflection");
+        assertTrue(tutor.get("tutor/index.xhtml").body().contains("review.xhtml?id=" + id), "in the tutor's queue");
+        assertFalse(tutor2.get("tutor/index.xhtml").body().contains("review.xhtml?id=" + id), "not in another's");
+        assertFalse(admin2.get(audit).body().contains("Amara Okafor"), "another school's audit trail");
+
+        // Every read by the tutor is audited; the refused attempts of others are not reads.
+        String trail = admin.get(audit).body();
+        assertTrue(trail.contains("Dr Helen Marsh") && trail.contains("Amara Okafor") && trail.contains("IT review"));
+        assertFalse(trail.contains("Dr Kwame Mensah"), "a refused attempt reads nothing");
+        String own = author.get(history).body();
+        assertTrue(own.contains("Dr Helen Marsh (tutor)"), "the student sees who read their reflection");
+    }
+
+    /**
+     * The cycle over HTTP, with two tabs of the tutor: one returns the reflection with an inline comment, the
+     * other (opened before) tries to accept and is told; the student sees the feedback, revises and resubmits,
+     * the difference is shown, and the second version is accepted at a rubric level.
+     */
+    @Test
+    void returnReviseAcceptAndASecondDecisionIsRefused() {
+        WebClient student = client().signIn("student3@demo.securebase.org");
+        long id = submitted(student);
+        WebClient tabOne = client().signIn(TUTOR);
+        assertTrue(tabOne.get("tutor/index.xhtml").body().contains("Awaiting your review: Priya Raman: IT review"),
+                "the tutor is notified");
+        WebClient tabTwo = client().signIn(TUTOR);
+        String path = "tutor/review.xhtml?id=" + id;
+        String stalePage = tabTwo.get(path).body();
+
+        String page = tabOne.get(path).body();
+        int start = SEEKING.indexOf("someone would stay");
+        HttpResponse<String> commented = tabOne.postFaces(path, page, "comment", Map.of("comment:prompt", "seeking",
+                "comment:quote", "someone would stay", "comment:start", String.valueOf(start), "comment:end",
+                String.valueOf(start + "someone would stay".length()), "comment:text", "Who might that someone be?",
+                "comment:add", ""));
+        assertEquals(200, commented.statusCode());
+        assertTrue(commented.body().contains("Comment added"), "comment saved");
+        assertTrue(commented.body().contains("<mark data-comments=\"1\" data-n=\"1\">someone would stay</mark>"));
+        HttpResponse<String> typed = tabOne.postFaces(path, commented.body(), "comment", Map.of("comment:prompt",
+                "next-words", "comment:quote", "not in the answer", "comment:start", "-1", "comment:end", "-1",
+                "comment:text", "x", "comment:add", ""));
+        assertTrue(typed.body().contains("were not found in the chosen answer"), "a passage that is not there");
+
+        HttpResponse<String> returned = decideOn(tabOne, path, typed.body(), "return", "thoughtful-action",
+                "Say more about what you felt when she asked again.");
+        assertEquals(302, returned.statusCode(), "back to the queue after deciding");
+
+        HttpResponse<String> late = decideOn(tabTwo, path, stalePage, "accept", "reflection", "Lovely.");
+        assertEquals(200, late.statusCode());
+        assertTrue(late.body().contains("has already decided on this version"), "the second tutor is told");
+        assertTrue(late.body().contains("Lovely."), "and what they typed is still on screen");
+
+        String module = student.get("student/module.xhtml?m=it-review").body();
+        assertTrue(module.contains("Returned for revision"));
+        assertTrue(module.contains("Say more about what you felt when she asked again."));
+        assertTrue(module.contains("Who might that someone be?"));
+        assertTrue(module.contains("Thoughtful action or introspection"));
+        assertFalse(module.contains("Lovely."), "the refused decision left no trace");
+        assertTrue(student.get("student/index.xhtml").body().contains("Feedback on IT review"), "notified");
+
+        String revised = SEEKING + " I felt rushed, and I think she felt it too.";
+        assertEquals(200, student.putJson("api/modules/it-review/reflection/drafts/seeking", draft(revised, 1))
+                .statusCode(), "a returned reflection can be edited again");
+        assertEquals(200, student.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+
+        String second = tabOne.get(path).body();
+        assertTrue(second.contains("<ins> I felt rushed, and I think she felt it too.</ins>"), "the difference shows");
+        assertTrue(second.contains("Earlier versions"));
+        assertEquals(200, decide(tabOne, id, "accept", null, "").statusCode(), "accepting needs a level: refused");
+        assertEquals(302, decide(tabOne, id, "accept", "reflection", "Much deeper.").statusCode());
+
+        String history = student.get("student/reflection.xhtml?id=" + id).body();
+        assertTrue(history.contains("Accepted") && history.contains("Much deeper.")
+                && history.contains("Who might that someone be?"), "both versions with their feedback are kept");
+        assertEquals(409, student.putJson("api/modules/it-review/reflection/drafts/seeking", draft("more", 2))
+                .statusCode(), "an accepted reflection is closed");
+    }
 }

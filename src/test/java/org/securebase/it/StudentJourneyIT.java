@@ -347,4 +347,84 @@ class StudentJourneyIT {
         driver.get(url + "student/module.xhtml?m=" + MODULE);
         Browser.screenshot(driver, "07-phone");
     }
+
+    private void signOut() {
+        navigate(() -> driver.findElement(By.id("session:logout")).click());
+    }
+
+    /**
+     * The full review cycle in the browser: a student submits; the tutor selects words in the answer, comments on
+     * them and returns the reflection; the student reads the comment where it belongs, revises and resubmits; the
+     * tutor sees the difference and accepts at a rubric level.
+     */
+    @Test
+    void submitReturnWithAnInlineCommentReviseAndAccept() {
+        driver.get(url + "");
+        signIn("student2@demo.securebase.org");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+        driver.get(url + "student/module.xhtml?m=it-review");
+        answer("seeking").sendKeys("When she asked a third time I felt impatient, and I think she wanted me to stay with her.");
+        answer("next-words").sendKeys("I would ask what frightens her most about the result, then wait.");
+        waitForSaved("seeking");
+        waitForSaved("next-words");
+        driver.findElement(By.id("submit-reflection")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commentary")));
+        signOut();
+
+        signIn("tutor@demo.securebase.org");
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//tr[contains(@class,'queue-row')][contains(.,'Tomasz Nowak')]//a[contains(@class,'review-link')]")));
+        navigate(link::click);
+        WebElement seeking = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".answer-text.selectable[data-prompt='seeking']")));
+        Browser.assertAccessible(driver, "review screen");
+        // Select "stay with her" with the mouse's equivalent: a range over the words, then the mouse-up.
+        driver.executeScript("var el = arguments[0], text = el.firstChild, at = text.data.indexOf('stay with her');"
+                + "var r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + 13);"
+                + "var s = window.getSelection(); s.removeAllRanges(); s.addRange(r);"
+                + "document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));", seeking);
+        assertEquals("stay with her", driver.findElement(By.id("comment:quote")).getAttribute("value"));
+        driver.findElement(By.id("comment:text")).sendKeys("Stay how: in the room, or in her mind?");
+        navigate(() -> driver.findElement(By.id("comment:add")).click());
+        WebElement mark = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".answer-text[data-prompt='seeking'] mark")));
+        assertEquals("stay with her", mark.getText());
+        driver.findElement(By.id("decision:overall")).sendKeys("A good start. Say more about the impatience.");
+        Browser.screenshot(driver, "11-review");
+        navigate(() -> driver.findElement(By.id("decision:return")).click());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Returned for revision: Tomasz Nowak"));
+        signOut();
+
+        signIn("student2@demo.securebase.org");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Feedback on IT review"));
+        driver.get(url + "student/module.xhtml?m=it-review");
+        WebElement feedback = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
+        assertEquals("stay with her", feedback.findElement(By.cssSelector("mark")).getText());
+        assertTrue(feedback.getText().contains("Stay how: in the room, or in her mind?"));
+        assertTrue(feedback.getText().contains("Say more about the impatience."));
+        Browser.assertAccessible(driver, "returned reflection with feedback");
+        Browser.screenshot(driver, "12-feedback");
+        answer("seeking").sendKeys(Keys.END, " The impatience was mine: I wanted the uncertainty to end.");
+        waitForSaved("seeking");
+        driver.findElement(By.id("submit-reflection")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("submitted"), "Version 2"));
+        signOut();
+
+        signIn("tutor@demo.securebase.org");
+        navigate(() -> wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//tr[contains(@class,'queue-row')][contains(.,'Tomasz Nowak')]//a"))).click());
+        WebElement inserted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff-text ins")));
+        assertTrue(inserted.getAttribute("textContent").contains("The impatience was mine"));
+        driver.findElement(By.cssSelector("input[name='decision:level'][value='reflection']")).sendKeys(Keys.SPACE);
+        navigate(() -> driver.findElement(By.id("decision:accept")).click());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Accepted: Tomasz Nowak"));
+        signOut();
+
+        signIn("student2@demo.securebase.org");
+        driver.get(url + "student/module.xhtml?m=it-review");
+        WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
+        assertTrue(accepted.getText().contains("Accepted"));
+        assertTrue(accepted.getText().contains("Reflection"));
+        assertTrue(driver.findElements(By.id("submit-reflection")).isEmpty(), "an accepted reflection is closed");
+    }
 }

@@ -206,6 +206,10 @@ public class ReviewBacking implements Serializable {
         return t;
     }
 
+    public String levelTitle(String id) {
+        return levels.stream().filter(l -> l.id().equals(id)).findFirst().map(RubricDefinition.Level::title).orElse(id);
+    }
+
     public String descriptor(RubricDefinition.Criterion criterion, String levelId) {
         return criterion.descriptorsHtml().getOrDefault(levelId, "");
     }
