@@ -3,6 +3,8 @@
 alter table reflection add column submitted_at timestamp;
 update reflection set submitted_at = modified_at where status = 'SUBMITTED';
 create index reflection_queue on reflection (status, submitted_at);
+create index reflection_submitted on reflection (submitted_at);
+create index reflection_student on reflection (student_id);
 
 create sequence review_seq start with 50 increment by 50;
 create table review (

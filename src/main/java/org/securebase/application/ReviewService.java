@@ -42,7 +42,8 @@ public class ReviewService {
     public record QueueFilter(String module, ReflectionStatus status, String student, LocalDate from, LocalDate to) {
     }
 
-    public record QueuePage(List<ReviewQueueRow> rows, long total) {
+    /** A page of the queue; {@code more} when there are more than {@link #COUNT_CAP} in all. */
+    public record QueuePage(List<ReviewQueueRow> rows, long total, boolean more) {
     }
 
     /** One submitted version with its review (empty for versions from before reviews existed). */
@@ -97,9 +98,16 @@ public class ReviewService {
     @ConfigProperty(name = "rubric")
     private Optional<String> configuredRubric;
 
+    /** Counting stops here: "more than 1,000" is all a tutor needs, and it keeps every page equally fast. */
+    public static final int COUNT_CAP = 1000;
+
+    /** Students matched by a name filter, at most: a name narrows to a few people, not hundreds. */
+    public static final int NAME_MATCHES_MAX = 200;
+
     /**
-     * One page of the tutor's queue, oldest submission first. Two statements whatever the page or the data: the
-     * count and the page itself, both filtered and ordered in the database.
+     * One page of the tutor's queue, oldest submission first, filtered, ordered and paged in the database. At
+     * most three statements whatever the page or the data: the students a name matches (only when filtering by
+     * name), the count up to {@value #COUNT_CAP}, and the page itself.
      */
     public QueuePage queue(Account tutor, QueueFilter filter, int first, int size) {
         requireTutor(tutor);
@@ -115,9 +123,19 @@ public class ReviewService {
             params.put("slug", filter.module());
         }
         if (filter.student() != null && !filter.student().isBlank()) {
-            where.append(" and lower(s.displayName) like :name");
-            params.put("name", "%" + filter.student().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // The students first (a few among the tutor's own), then their reflections by the student index.
+            List<Long> students = em.createQuery("select distinct m.id from Cohort c join c.members m "
+                    + "join c.members t where t.id = :tutor and m.role = :student "
+                    + "and lower(m.displayName) like :name escape '\\'", Long.class)
+                    .setParameter("tutor", tutor.getId()).setParameter("student", Role.STUDENT)
+                    .setParameter("name", "%" + filter.student().strip().toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                    .setMaxResults(NAME_MATCHES_MAX).getResultList();
+            if (students.isEmpty()) {
+                return new QueuePage(List.of(), 0, false);
+            }
+            where.append(" and s.id in :students");
+            params.put("students", students);
         }
         ZoneId zone = clock.getZone();
         if (filter.from() != null) {
@@ -128,7 +146,7 @@ public class ReviewService {
             where.append(" and r.submittedAt < :to");
             params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toInstant());
         }
-        TypedQuery<Long> count = em.createQuery("select count(r)" + where, Long.class);
+        TypedQuery<Long> count = em.createQuery("select r.id" + where, Long.class);
         TypedQuery<ReviewQueueRow> page = em.createQuery("select new org.securebase.application.ReviewQueueRow("
                 + "r.id, s.displayName, r.slug, v.title, r.status, r.submittedAt)" + where
                 + " order by r.submittedAt, r.id", ReviewQueueRow.class);
@@ -136,8 +154,9 @@ public class ReviewService {
             count.setParameter(k, v);
             page.setParameter(k, v);
         });
+        int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();
         return new QueuePage(page.setFirstResult(first).setMaxResults(size).getResultList(),
-                count.getSingleResult());
+                Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
     }
 
     /** The modules that have reflections in the tutor's cohorts, for the queue's filter: slug to title. */

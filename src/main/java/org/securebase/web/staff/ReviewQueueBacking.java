@@ -106,12 +106,19 @@ public class ReviewQueueBacking {
         return result.total();
     }
 
+    /** More than {@link ReviewService#COUNT_CAP} match: the count says so rather than counting on. */
+    public boolean isMore() {
+        return result.more();
+    }
+
     public int getPage() {
         return pageNumber;
     }
 
+    /** Pages to link to: beyond the counted ones, one more page at a time while more follow. */
     public int getPages() {
-        return (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int counted = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return result.more() ? Math.max(counted, pageNumber + (result.rows().size() == PAGE_SIZE ? 1 : 0)) : counted;
     }
 
     /** The query string for another page with the same filters. */
