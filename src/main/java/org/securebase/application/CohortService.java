@@ -39,10 +39,10 @@ public class CohortService {
         boolean admin = staff.getRole() == Role.SCHOOL_ADMIN;
         String scope = admin ? "s.id = :scope"
                 : "c.id in (select c2.id from Cohort c2 join c2.members t where t.id = :scope)";
-        return em.createQuery("select new org.securebase.application.CohortSummary(c.id, c.name, s.name, "
-                + "sum(case when m.role = :student then 1 else 0 end)) "
-                + "from Cohort c join c.school s left join c.members m where " + scope
-                + " group by c.id, c.name, s.name order by c.name", CohortSummary.class)
+        return em.createQuery("select new org.securebase.application.CohortSummary(c.id, c.name, s.name, p.name, "
+                + "c.curriculum, sum(case when m.role = :student then 1 else 0 end)) "
+                + "from Cohort c join c.school s left join c.programme p left join c.members m where " + scope
+                + " group by c.id, c.name, s.name, p.name, c.curriculum order by c.name", CohortSummary.class)
                 .setParameter("student", Role.STUDENT)
                 .setParameter("scope", admin ? staff.getSchool().getId() : staff.getId())
                 .getResultList();

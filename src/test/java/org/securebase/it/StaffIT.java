@@ -306,4 +306,82 @@ class StaffIT {
         assertEquals(409, student.putJson("api/modules/it-review/reflection/drafts/seeking", draft("more", 2))
                 .statusCode(), "an accepted reflection is closed");
     }
+
+    private static final Pattern LINK = Pattern.compile("<code>[^<]*invitation\\.xhtml\\?token=([A-Za-z0-9_-]+)</code>");
+
+    /**
+     * An administrator adds a cohort and enrols people from CSV: a file with bad lines imports nothing and names
+     * every problem; a sound file creates the accounts and gives one-time links; a link sets a password once; a
+     * large file goes through in one piece.
+     */
+    @Test
+    void enrolmentByCsvIsAllOrNothingAndInvitationsWorkOnce() {
+        WebClient admin = client().signIn(ADMIN);
+        String home = admin.get("admin/index.xhtml").body();
+        HttpResponse<String> created = admin.postFaces("admin/index.xhtml", home, "new-cohort", Map.of(
+                "new-cohort:name", "Year 5 enrolment test", "new-cohort:curriculum", "year-3-attachment",
+                "new-cohort:add", ""));
+        assertEquals(302, created.statusCode());
+        String cohortPath = created.headers().firstValue("Location").orElseThrow().replaceAll("^.*/(admin/)", "$1");
+        long cohort = Long.parseLong(cohortPath.replaceAll(".*id=(\\d+).*", "$1"));
+        String page = admin.get(cohortPath).body();
+        assertTrue(page.contains("Year 5 enrolment test"));
+
+        String bad = "email,name,role\n"
+                + "new.one@northgate.test,New One,student\n"
+                + "not-an-address,Bad,student\n"
+                + "new.one@northgate.test,New One Again,student\n"
+                + "admin2@demo.securebase.org,Another School,student\n"
+                + "x@northgate.test,X,professor\n";
+        HttpResponse<String> rejected = admin.postMultipart(cohortPath, page, "enrol", Map.of("id",
+                String.valueOf(cohort), "enrol:pasted", "", "enrol:upload", ""), "enrol:file", "bad.csv", bad);
+        assertEquals(200, rejected.statusCode());
+        String report = rejected.body().replace("&quot;", "\"").replaceAll(">\\s+<", "><");
+        assertTrue(report.contains("Nothing was imported: 4 lines have problems"), report);
+        for (String expected : List.of("<td>3</td><td>Not an e-mail address: \"not-an-address\".</td>",
+                "<td>4</td><td>This e-mail address already appears on line 2.</td>",
+                "<td>5</td><td>This e-mail address belongs to an account at another school.</td>",
+                "<td>6</td><td>Unknown role \"professor\": use student or tutor.</td>")) {
+            assertTrue(report.contains(expected), expected + " in " + report.substring(report.indexOf("problem-row")));
+        }
+        assertTrue(admin.get(cohortPath).body().contains("0 students"), "nothing half-imported");
+        assertFalse(client().signIn("new.one@northgate.test", "anything at all").statusCode() == 302);
+
+        String good = "name,email\nNew One,new.one@northgate.test\n\"Two, New\",new.two@northgate.test\n"
+                + "Amara Okafor,student1@demo.securebase.org\n";
+        HttpResponse<String> imported = admin.postMultipart(cohortPath, admin.get(cohortPath).body(), "enrol",
+                Map.of("id", String.valueOf(cohort), "enrol:pasted", "", "enrol:upload", ""), "enrol:file",
+                "good.csv", good);
+        assertTrue(imported.body().contains("New accounts: 2; added to the cohort: 3; already members: 0"),
+                imported.body());
+        Matcher link = LINK.matcher(imported.body());
+        assertTrue(link.find(), "a link for each new person, shown once");
+        String token = link.group(1);
+
+        WebClient newcomer = client();
+        String invitation = newcomer.get("invitation.xhtml?token=" + token).body();
+        assertTrue(invitation.contains("new.one@northgate.test") || invitation.contains("new.two@northgate.test"));
+        HttpResponse<String> mismatch = newcomer.postFaces("invitation.xhtml", invitation, "invitation", Map.of(
+                "token", token, "invitation:password", "a long enough password", "invitation:confirm", "different",
+                "invitation:accept", ""));
+        assertTrue(mismatch.body().contains("The two passwords differ."));
+        HttpResponse<String> set = newcomer.postFaces("invitation.xhtml", mismatch.body(), "invitation", Map.of(
+                "token", token, "invitation:password", "a long enough password", "invitation:confirm",
+                "a long enough password", "invitation:accept", ""));
+        assertEquals(302, set.statusCode());
+        String email = invitation.contains("new.one@northgate.test") ? "new.one@northgate.test" : "new.two@northgate.test";
+        assertEquals(302, client().signIn(email, "a long enough password").statusCode(), "the new password works");
+        assertTrue(client().get("invitation.xhtml?token=" + token).body().contains("has already been used"));
+        assertTrue(client().get("invitation.xhtml?token=not-a-token").body().contains("not valid"));
+
+        StringBuilder large = new StringBuilder("email,name\n");
+        for (int i = 0; i < 3000; i++) {
+            large.append("bulk").append(i).append("@northgate.test,Bulk Student ").append(i).append('\n');
+        }
+        HttpResponse<String> bulk = admin.postMultipart(cohortPath, admin.get(cohortPath).body(), "enrol", Map.of(
+                "id", String.valueOf(cohort), "enrol:pasted", "", "enrol:upload", ""), "enrol:file", "large.csv",
+                large.toString());
+        assertTrue(bulk.body().contains("New accounts: 3,000; added to the cohort: 3,000"), "a large file in one piece");
+        assertTrue(admin.get(cohortPath).body().contains("3,003 students"));
+    }
 }

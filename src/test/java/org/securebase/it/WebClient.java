@@ -79,6 +79,26 @@ final class WebClient {
         return postForm(path, form);
     }
 
+    /** Posts a Faces form with {@code enctype="multipart/form-data"}, with one file. */
+    HttpResponse<String> postMultipart(String path, String page, String formId, Map<String, String> fields,
+            String fileField, String fileName, String fileContent) {
+        String boundary = "----securebase" + System.nanoTime();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(formId, formId);
+        all.putAll(fields);
+        all.put("jakarta.faces.ViewState", viewState(page));
+        all.put("primefaces.nonce", nonce(page));
+        StringBuilder body = new StringBuilder();
+        all.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n")
+                .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     /** Signs in through the login page; returns the response to the form post. */
     HttpResponse<String> signIn(String email, String password) {
         String page = get("login.xhtml").body();

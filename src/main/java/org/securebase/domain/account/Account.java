@@ -74,6 +74,12 @@ public class Account {
         this.modifiedAt = now;
     }
 
+    /** Sets the password (already hashed), as when an invitation is accepted. */
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+        this.modifiedAt = now;
+    }
+
     /** Login names are compared case-insensitively and without surrounding blanks. */
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);

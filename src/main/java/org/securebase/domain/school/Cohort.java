@@ -42,6 +42,9 @@ public class Cohort {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<Account> members = new HashSet<>();
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Programme programme;
+
     /** The curriculum's slug; null: the installation's default curriculum. */
     @Column(length = 100)
     private String curriculum;
@@ -60,6 +63,18 @@ public class Cohort {
 
     public void enrol(Account account) {
         members.add(account);
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public void placeIn(Programme programme) {
+        this.programme = programme;
+    }
+
+    public Programme getProgramme() {
+        return programme;
     }
 
     public void follow(String curriculumSlug) {

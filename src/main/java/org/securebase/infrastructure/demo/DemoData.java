@@ -111,9 +111,14 @@ public class DemoData {
         }
         School school = new School("Northgate Medical School (demo)", clock.instant());
         em.persist(school);
+        org.securebase.domain.school.Programme mbbs = new org.securebase.domain.school.Programme(school,
+                "MBBS (demo)", clock.instant());
+        em.persist(mbbs);
         Cohort cohort = new Cohort(school, YEAR_3, clock.instant());
+        cohort.placeIn(mbbs);
         em.persist(cohort);
         Cohort year4 = new Cohort(school, "Year 4 general practice placement 2026/27", clock.instant());
+        year4.placeIn(mbbs);
         em.persist(year4);
         enrol(ACCOUNTS, school, cohort);
         enrol(YEAR_4, school, year4);

@@ -24,7 +24,9 @@ public final class Bundle {
     public static String text(Locale locale, String key, Object... args) {
         try {
             String pattern = ResourceBundle.getBundle(NAME, locale).getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            // A text without placeholders is used as written, so its apostrophes survive.
+            return args.length == 0 || !pattern.contains("{") ? pattern
+                    : new MessageFormat(pattern, locale).format(args);
         } catch (MissingResourceException e) {
             return "???" + key + "???";
         }

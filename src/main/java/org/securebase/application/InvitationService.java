@@ -1,0 +1,109 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Invitation;
+import org.securebase.infrastructure.mail.Mailer;
+import org.securebase.infrastructure.security.PasswordHasher;
+import org.securebase.web.util.Bundle;
+
+/**
+ * Invitations to set a password: a one-time link that expires (INVITATION_DAYS, default 14), mailed when mail is
+ * configured and logged otherwise; the administrator also gets the links once, to hand out another way.
+ */
+@Stateless
+public class InvitationService {
+
+    public static final int PASSWORD_MIN = 12;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    private Event<Mailer.OutgoingMail> mail;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "invitation.days", defaultValue = "14")
+    private int days;
+
+    @Inject
+    @ConfigProperty(name = "app.url", defaultValue = "http://localhost:8080")
+    private String appUrl;
+
+    /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
+    public String invite(Account account) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        em.persist(new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
+        String link = appUrl.replaceAll("/$", "") + "/invitation.xhtml?token=" + encoded;
+        mail.fire(new Mailer.OutgoingMail(account.getEmail(), Bundle.text("mail.invitation.subject"),
+                Bundle.text("mail.invitation.body", account.getDisplayName(), link, days)));
+        return link;
+    }
+
+    /** The account an unused, unexpired invitation is for; anything else is a clear refusal. */
+    public Account check(String token) {
+        return find(token).getAccount();
+    }
+
+    /** Sets the password and uses up the invitation. */
+    public Account accept(String token, char[] password) {
+        Invitation invitation = find(token);
+        if (password == null || password.length < PASSWORD_MIN) {
+            throw new BusinessException("invitation.passwordShort", "password too short");
+        }
+        invitation.redeem(clock.instant());
+        Account account = invitation.getAccount();
+        account.changePassword(hasher.hash(password), clock.instant());
+        em.flush();
+        return account;
+    }
+
+    private Invitation find(String token) {
+        Invitation invitation = token == null || token.isBlank() ? null : em.createQuery(
+                "select i from Invitation i join fetch i.account where i.tokenHash = :hash", Invitation.class)
+                .setParameter("hash", hash(token.strip())).getResultStream().findFirst().orElse(null);
+        if (invitation == null) {
+            throw new BusinessException("invitation.unknown", "no such invitation");
+        }
+        if (invitation.isUsed()) {
+            throw new BusinessException("invitation.used", "used");
+        }
+        if (!clock.instant().isBefore(invitation.getExpiresAt())) {
+            throw new BusinessException("invitation.expired", "expired");
+        }
+        return invitation;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
