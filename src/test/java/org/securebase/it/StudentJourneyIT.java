@@ -360,8 +360,8 @@ class StudentJourneyIT {
     @Test
     void submitReturnWithAnInlineCommentReviseAndAccept() {
         driver.get(url + "");
-        signIn("student2@demo.securebase.org");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        navigate(() -> signIn("student2@demo.securebase.org"));
         driver.get(url + "student/module.xhtml?m=it-review");
         answer("seeking").sendKeys("When she asked a third time I felt impatient, and I think she wanted me to stay with her.");
         answer("next-words").sendKeys("I would ask what frightens her most about the result, then wait.");
@@ -420,7 +420,7 @@ class StudentJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Accepted: Tomasz Nowak"));
         signOut();
 
-        signIn("student2@demo.securebase.org");
+        navigate(() -> signIn("student2@demo.securebase.org"));
         driver.get(url + "student/module.xhtml?m=it-review");
         WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
         assertTrue(accepted.getText().contains("Accepted"));
