@@ -166,7 +166,16 @@ class StudentJourneyIT {
     private void navigate(Runnable action) {
         WebElement old = driver.findElement(By.tagName("html"));
         action.run();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        // Chromedriver reports a node of an unloaded page as stale or, mid-navigation, as "not in the
+        // document": either means the old page is gone.
+        wait.until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void chooseWithArrows(int steps) {
