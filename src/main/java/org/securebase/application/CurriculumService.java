@@ -49,7 +49,7 @@ public class CurriculumService {
      */
     public List<CurriculumEntry> entriesFor(Account student) {
         List<ModuleSummary> modules = forStudent(student);
-        Optional<CurriculumDefinition> curriculum = curriculum();
+        Optional<CurriculumDefinition> curriculum = curriculumOf(student);
         if (curriculum.isEmpty()) {
             return modules.stream().map(m -> new CurriculumEntry(m, null)).toList();
         }
@@ -77,7 +77,7 @@ public class CurriculumService {
                 .setParameter("student", student).getResultList()) {
             reflections.put((String) row[0], (ReflectionStatus) row[1]);
         }
-        List<String> order = curriculum().map(CurriculumDefinition::moduleSlugs).orElse(List.of());
+        List<String> order = curriculumOf(student).map(CurriculumDefinition::moduleSlugs).orElse(List.of());
         return em.createNamedQuery("ContentVersion.current", ContentVersion.class)
                 .setParameter("kind", ContentVersion.MODULE).getResultList().stream()
                 .sorted(java.util.Comparator.comparingInt(v -> position(order, v.getSlug())))
@@ -93,6 +93,18 @@ public class CurriculumService {
         List<CurriculumDefinition> curricula = content.curricula();
         return curricula.stream().filter(c -> configured.map(c.slug()::equals).orElse(false)).findFirst()
                 .or(() -> curricula.stream().findFirst());
+    }
+
+    /**
+     * The curriculum a student follows: that of their cohort (the oldest one that names a curriculum, when they
+     * are in several), else the installation's default.
+     */
+    public Optional<CurriculumDefinition> curriculumOf(Account student) {
+        return em.createQuery("select c.curriculum from Cohort c join c.members m where m.id = :student "
+                + "and c.curriculum is not null order by c.createdAt, c.id", String.class)
+                .setParameter("student", student.getId()).setMaxResults(1).getResultStream().findFirst()
+                .flatMap(slug -> content.curricula().stream().filter(c -> c.slug().equals(slug)).findFirst())
+                .or(this::curriculum);
     }
 
     /** The curriculum a cohort follows: its own, else the installation's default. */

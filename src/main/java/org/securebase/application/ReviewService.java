@@ -184,9 +184,12 @@ public class ReviewService {
                 rubric(current.getRubric()), versions, current, history(reflection));
     }
 
-    /** Creates the review a newly submitted version awaits. */
+    /** Creates the review a newly submitted version awaits, on the rubric of the student's school. */
     public Review createFor(ReflectionVersion version) {
-        Review review = new Review(version, defaultRubric().slug(), clock.instant());
+        org.securebase.domain.school.School school = version.getReflection().getStudent().getSchool();
+        String rubric = school == null ? null : school.rubric().filter(slug -> content.rubrics().stream()
+                .anyMatch(r -> r.slug().equals(slug))).orElse(null);
+        Review review = new Review(version, rubric != null ? rubric : defaultRubric().slug(), clock.instant());
         em.persist(review);
         return review;
     }

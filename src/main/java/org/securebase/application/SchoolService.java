@@ -73,6 +73,23 @@ public class SchoolService {
         return programme;
     }
 
+    /** The rubric the school's tutors use for reviews from now on; reviews already started keep theirs. */
+    public void chooseRubric(Account admin, String slug) {
+        School school = em.find(School.class, school(admin).getId());
+        if (slug == null || slug.isBlank()) {
+            school.useRubric(null);
+            return;
+        }
+        if (content.rubrics().stream().noneMatch(r -> r.slug().equals(slug))) {
+            throw new NotFoundException("rubric " + slug);
+        }
+        school.useRubric(slug);
+    }
+
+    public String rubric(Account admin) {
+        return em.find(School.class, school(admin).getId()).rubric().orElse("");
+    }
+
     public Cohort createCohort(Account admin, String name, Long programmeId, String curriculum) {
         Cohort cohort = new Cohort(school(admin), name(name), clock.instant());
         cohort.placeIn(programmeId == null ? null : programme(admin, programmeId));

@@ -31,12 +31,24 @@ public class School {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The rubric's slug for new reviews; null: the installation's default. */
+    @Column(length = 100)
+    private String rubric;
+
     protected School() {
     }
 
     public School(String name, Instant now) {
         this.name = name;
         this.createdAt = now;
+    }
+
+    public java.util.Optional<String> rubric() {
+        return java.util.Optional.ofNullable(rubric);
+    }
+
+    public void useRubric(String slug) {
+        this.rubric = slug;
     }
 
     public Long getId() {

@@ -35,9 +35,31 @@ public class SchoolBacking {
     private Long cohortProgramme;
     private String cohortCurriculum;
 
+    private String rubric;
+
     @PostConstruct
     void load() {
         programmes = school.programmes(currentUser.require());
+        rubric = school.rubric(currentUser.require());
+    }
+
+    public String saveRubric() {
+        school.chooseRubric(currentUser.require(), rubric);
+        Bundle.info("admin.rubricSaved");
+        Faces.getFlash().setKeepMessages(true);
+        return "/admin/index?faces-redirect=true";
+    }
+
+    public List<org.securebase.domain.review.RubricDefinition> getRubrics() {
+        return content.rubrics();
+    }
+
+    public String getRubric() {
+        return rubric;
+    }
+
+    public void setRubric(String rubric) {
+        this.rubric = rubric;
     }
 
     public String addProgramme() {

@@ -128,7 +128,7 @@ public class ReviewBacking implements Serializable {
         }
         prompts = module.prompts().stream().map(p -> Map.entry(p.id(), p.text())).toList();
         history = view.history();
-        trajectory = curricula.curriculum().map(c -> ratings.results(view.reflection().getStudent(), c).stream()
+        trajectory = curricula.curriculumOf(view.reflection().getStudent()).map(c -> ratings.results(view.reflection().getStudent(), c).stream()
                 .filter(r -> !r.instrument().privateResults()).map(ResultsBacking::view).toList()).orElse(List.of());
     }
 

@@ -45,7 +45,7 @@ public class ResultsBacking {
 
     @PostConstruct
     void load() {
-        curricula.curriculum().ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
+        curricula.curriculumOf(currentUser.require()).ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
                 .forEach(r -> views.add(view(r))));
     }
 
