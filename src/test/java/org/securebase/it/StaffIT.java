@@ -50,6 +50,34 @@ class StaffIT {
         return Deployments.war();
     }
 
+    /** Receives what the application mails (it is configured for 127.0.0.1:3025 in the pom). */
+    private static com.icegreen.greenmail.util.GreenMail smtp;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startMail() {
+        smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+        smtp.start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMail() {
+        smtp.stop();
+    }
+
+    /** The body of the first mail to {@code to} whose subject contains {@code subject}, waiting up to 15 s. */
+    private static String mailTo(String to, String subject) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().contains(subject) && java.util.Arrays.stream(m.getAllRecipients())
+                        .anyMatch(r -> r.toString().equals(to))) {
+                    return m.getContent().toString();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + to + " about " + subject);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         base = url.toURI();
@@ -252,12 +280,14 @@ class StaffIT {
      * the difference is shown, and the second version is accepted at a rubric level.
      */
     @Test
-    void returnReviseAcceptAndASecondDecisionIsRefused() {
+    void returnReviseAcceptAndASecondDecisionIsRefused() throws Exception {
         WebClient student = client().signIn("student3@demo.securebase.org");
         long id = submitted(student);
         WebClient tabOne = client().signIn(TUTOR);
         assertTrue(tabOne.get("tutor/index.xhtml").body().contains("Awaiting your review: Priya Raman: IT review"),
                 "the tutor is notified");
+        assertTrue(mailTo("tutor@demo.securebase.org", "Priya Raman: IT review").contains("/tutor/review.xhtml?id=" + id),
+                "and mailed, with a link to the review");
         WebClient tabTwo = client().signIn(TUTOR);
         String path = "tutor/review.xhtml?id=" + id;
         String stalePage = tabTwo.get(path).body();
@@ -292,6 +322,8 @@ class StaffIT {
         assertTrue(module.contains("Thoughtful action or introspection"));
         assertFalse(module.contains("Lovely."), "the refused decision left no trace");
         assertTrue(student.get("student/index.xhtml").body().contains("Feedback on IT review"), "notified");
+        assertTrue(mailTo("student3@demo.securebase.org", "Feedback on your reflection: IT review")
+                .contains("/student/reflection.xhtml?id=" + id), "and mailed");
 
         String revised = SEEKING + " I felt rushed, and I think she felt it too.";
         assertEquals(200, student.putJson("api/modules/it-review/reflection/drafts/seeking", draft(revised, 1))
@@ -319,7 +351,7 @@ class StaffIT {
      * large file goes through in one piece.
      */
     @Test
-    void enrolmentByCsvIsAllOrNothingAndInvitationsWorkOnce() {
+    void enrolmentByCsvIsAllOrNothingAndInvitationsWorkOnce() throws Exception {
         WebClient admin = client().signIn(ADMIN);
         String home = admin.get("admin/index.xhtml").body();
         HttpResponse<String> created = admin.postFaces("admin/index.xhtml", home, "new-cohort", Map.of(
@@ -361,6 +393,9 @@ class StaffIT {
         Matcher link = LINK.matcher(imported.body());
         assertTrue(link.find(), "a link for each new person, shown once");
         String token = link.group(1);
+        String mailed = mailTo("new.one@northgate.test", "Your Secure Base account")
+                + mailTo("new.two@northgate.test", "Your Secure Base account");
+        assertTrue(mailed.contains("invitation.xhtml?token=" + token), "the same one-time links are mailed");
 
         WebClient newcomer = client();
         String invitation = newcomer.get("invitation.xhtml?token=" + token).body();

@@ -436,4 +436,30 @@ class StudentJourneyIT {
         assertTrue(accepted.getText().contains("Reflection"));
         assertTrue(driver.findElements(By.id("submit-reflection")).isEmpty(), "an accepted reflection is closed");
     }
+
+    /** The staff pages meet WCAG 2.1 A/AA as axe-core checks them: administration, cohort views, queue, audit. */
+    @Test
+    void staffPagesAreAccessible() {
+        driver.get(url + "");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        navigate(() -> signIn("admin@demo.securebase.org"));
+        for (String page : List.of("admin/index.xhtml", "admin/audit.xhtml")) {
+            driver.get(url + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+            Browser.assertAccessible(driver, page);
+        }
+        driver.get(url + "admin/index.xhtml");
+        navigate(() -> driver.findElement(By.cssSelector("a.manage-link")).click());
+        Browser.assertAccessible(driver, "admin cohort");
+        Browser.screenshot(driver, "13-admin-cohort");
+        driver.get(url + "admin/index.xhtml");
+        navigate(() -> driver.findElement(By.cssSelector("a.cohort-link")).click());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.histogram")));
+        Browser.assertAccessible(driver, "cohort self-ratings");
+        Browser.screenshot(driver, "14-cohort");
+        signOut();
+        navigate(() -> signIn("tutor@demo.securebase.org"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-filter")));
+        Browser.assertAccessible(driver, "tutor home and queue");
+    }
 }
