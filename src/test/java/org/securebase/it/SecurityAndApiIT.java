@@ -318,7 +318,8 @@ class SecurityAndApiIT {
         assertFalse(sameModule.body().contains("PRIVATE-THOUGHTS-7391"), "each student sees only their own draft");
 
         WebClient tutor = client().signIn("tutor@demo.securebase.org");
-        assertEquals(404, tutor.get("api/reflections/" + id).statusCode(), "review access arrives with tutoring");
+        assertEquals(404, tutor.get("api/reflections/" + id).statusCode(),
+                "the reflection API serves its author only; tutors read through the audited review page");
     }
 
     @Test
