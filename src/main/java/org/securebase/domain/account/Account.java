@@ -55,6 +55,12 @@ public class Account {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    @Column(name = "lti_issuer", length = 500)
+    private String ltiIssuer;
+
+    @Column(name = "lti_subject", length = 255)
+    private String ltiSubject;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -72,6 +78,12 @@ public class Account {
         this.passwordHash = passwordHash;
         this.createdAt = now;
         this.modifiedAt = now;
+    }
+
+    /** Links the account to a user of a learning platform, who then signs in by launching from it. */
+    public void linkLti(String issuer, String subject) {
+        this.ltiIssuer = issuer;
+        this.ltiSubject = subject;
     }
 
     /** Sets the password (already hashed), as when an invitation is accepted. */

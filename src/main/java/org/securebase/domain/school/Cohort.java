@@ -49,6 +49,13 @@ public class Cohort {
     @Column(length = 100)
     private String curriculum;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "lti_platform_id")
+    private org.securebase.domain.lti.LtiPlatform ltiPlatform;
+
+    @Column(name = "lti_context_id", length = 255)
+    private String ltiContextId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,6 +70,12 @@ public class Cohort {
 
     public void enrol(Account account) {
         members.add(account);
+    }
+
+    /** Links the cohort to a course of a learning platform, whose launches then land in it. */
+    public void linkLti(org.securebase.domain.lti.LtiPlatform platform, String contextId) {
+        this.ltiPlatform = platform;
+        this.ltiContextId = contextId;
     }
 
     public void rename(String newName) {

@@ -16,8 +16,16 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private org.securebase.application.lti.LaunchTickets launches;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof LaunchCredential launch) {
+            return launches.spend(launch.ticket())
+                    .map(who -> new CredentialValidationResult(who[0], Set.of(who[1])))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

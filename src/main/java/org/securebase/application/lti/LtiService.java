@@ -1,0 +1,251 @@
+package org.securebase.application.lti;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
+import org.securebase.domain.lti.LoginState;
+import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.domain.school.Cohort;
+import org.securebase.infrastructure.lti.IdTokenValidator;
+import org.securebase.infrastructure.lti.LtiFailure;
+
+/**
+ * LTI 1.3 for schools' learning platforms: registering a platform, the OIDC login initiation, and the launch:
+ * validate the id_token, find or create the account (by the platform's issuer and the user's subject, no
+ * password) and the cohort (by the course), and say where to land.
+ */
+@Stateless
+public class LtiService {
+
+    private static final Logger LOG = Logger.getLogger(LtiService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final IdTokenValidator VALIDATOR = new IdTokenValidator();
+
+    /** A validated launch: who signs in (a one-time ticket), and the path to land on. */
+    public record Launch(String ticket, String path) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private LaunchTickets tickets;
+
+    @Inject
+    private Clock clock;
+
+    public List<LtiPlatform> platforms(Account admin) {
+        requireAdmin(admin);
+        return em.createQuery("select p from LtiPlatform p where p.school = :school order by p.name",
+                LtiPlatform.class).setParameter("school", admin.getSchool()).getResultList();
+    }
+
+    public LtiPlatform register(Account admin, String name, String issuer, String clientId, String deploymentIds,
+            String authUrl, String tokenUrl, String jwksUrl) {
+        requireAdmin(admin);
+        List<String> deployments = deploymentIds == null ? List.of() : List.of(deploymentIds.split("[\\s,]+"))
+                .stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (blank(name) || blank(issuer) || blank(clientId) || deployments.isEmpty()) {
+            throw new BusinessException("lti.required", "missing field");
+        }
+        for (String url : List.of(authUrl, tokenUrl, jwksUrl)) {
+            if (blank(url) || !(url.strip().startsWith("https://") || url.strip().startsWith("http://"))) {
+                throw new BusinessException("lti.badUrl", String.valueOf(url));
+            }
+        }
+        if (em.createQuery("select count(p) from LtiPlatform p where p.issuer = :issuer and p.clientId = :client",
+                Long.class).setParameter("issuer", issuer.strip()).setParameter("client", clientId.strip())
+                .getSingleResult() > 0) {
+            throw new BusinessException("lti.exists", issuer);
+        }
+        LtiPlatform platform = new LtiPlatform(admin.getSchool(), name.strip(), issuer.strip(), clientId.strip(),
+                deployments, authUrl.strip(), tokenUrl.strip(), jwksUrl.strip(), clock.instant());
+        em.persist(platform);
+        return platform;
+    }
+
+    /**
+     * Third-party login initiation: remembers a fresh state and nonce and answers the address to send the browser
+     * to, the platform's authorization endpoint.
+     */
+    public String startLogin(String issuer, String clientId, String loginHint, String messageHint,
+            String targetLinkUri, String redirectUri) {
+        if (blank(issuer) || blank(loginHint)) {
+            throw new LtiFailure(LtiFailure.Reason.MISSING_CLAIM, "iss and login_hint are required");
+        }
+        var find = em.createQuery("select p from LtiPlatform p where p.issuer = :issuer"
+                + (blank(clientId) ? "" : " and p.clientId = :client"), LtiPlatform.class)
+                .setParameter("issuer", issuer);
+        List<LtiPlatform> candidates = (blank(clientId) ? find : find.setParameter("client", clientId))
+                .getResultList();
+        if (candidates.size() != 1) {
+            throw new LtiFailure(LtiFailure.Reason.PLATFORM, "no single registration for " + issuer);
+        }
+        LtiPlatform platform = candidates.get(0);
+        String state = random();
+        String nonce = random();
+        em.persist(new LoginState(state, nonce, platform, clock.instant()));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("scope", "openid");
+        query.put("response_type", "id_token");
+        query.put("response_mode", "form_post");
+        query.put("prompt", "none");
+        query.put("client_id", platform.getClientId());
+        query.put("redirect_uri", redirectUri);
+        query.put("login_hint", loginHint);
+        if (!blank(messageHint)) {
+            query.put("lti_message_hint", messageHint);
+        }
+        query.put("state", state);
+        query.put("nonce", nonce);
+        StringBuilder url = new StringBuilder(platform.getAuthUrl()).append(platform.getAuthUrl().contains("?") ? '&' : '?');
+        query.forEach((k, v) -> url.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** Validates a launch and prepares the sign-in. The state is used up whatever the outcome. */
+    public Launch launch(String state, String idToken) {
+        LoginState login = state == null ? null : em.find(LoginState.class, state);
+        if (login == null || !login.use(clock.instant())) {
+            throw new LtiFailure(LtiFailure.Reason.STATE, "unknown, used or expired state");
+        }
+        LtiPlatform platform = login.getPlatform();
+        JWTClaimsSet claims = VALIDATOR.validate(idToken, new IdTokenValidator.Expected(platform.getIssuer(),
+                platform.getClientId(), platform.getJwksUrl(), platform.deploymentIds(), login.getNonce()),
+                clock.instant());
+        Role role = role(claims);
+        Account account = account(platform, claims, role);
+        Cohort cohort = cohort(platform, claims);
+        if (cohort != null && !cohort.getMembers().contains(account)) {
+            cohort.enrol(account);
+        }
+        em.flush();
+        LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);
+        return new Launch(tickets.issue(account.getEmail(), account.getRole().name()), target(claims, account));
+    }
+
+    /** Instructors and teaching assistants are tutors, administrators school administrators, others students. */
+    static Role role(JWTClaimsSet claims) {
+        Object value = claims.getClaim(IdTokenValidator.ROLES);
+        List<?> roles = value instanceof List<?> list ? list : List.of();
+        boolean has = false;
+        for (Object r : roles) {
+            String role = String.valueOf(r);
+            if (role.endsWith("membership#Instructor") || role.endsWith("membership/Instructor#TeachingAssistant")
+                    || role.endsWith("membership#ContentDeveloper")) {
+                has = true;
+            }
+            if (role.endsWith("institution/person#Administrator") || role.endsWith("system/person#Administrator")) {
+                return Role.SCHOOL_ADMIN;
+            }
+        }
+        return has ? Role.TUTOR : Role.STUDENT;
+    }
+
+    private Account account(LtiPlatform platform, JWTClaimsSet claims, Role role) {
+        String subject = claims.getSubject();
+        Account account = em.createQuery("select a from Account a where a.ltiIssuer = :issuer and a.ltiSubject = :sub",
+                Account.class).setParameter("issuer", platform.getIssuer()).setParameter("sub", subject)
+                .getResultStream().findFirst().orElse(null);
+        if (account != null) {
+            return account;
+        }
+        String email = string(claims, "email");
+        if (blank(email) || em.createQuery("select count(a) from Account a where a.email = :email", Long.class)
+                .setParameter("email", Account.normaliseEmail(email)).getSingleResult() > 0) {
+            // No address, or one already taken: a unique address that cannot receive mail.
+            email = subject.replaceAll("[^A-Za-z0-9._-]", "_") + "." + platform.getId() + "@lti.invalid";
+        }
+        String name = string(claims, "name");
+        if (blank(name)) {
+            name = (String.valueOf(string(claims, "given_name")) + " " + String.valueOf(string(claims, "family_name")))
+                    .replace("null", "").strip();
+        }
+        account = new Account(email, blank(name) ? subject : name, role, platform.getSchool(), null, clock.instant());
+        account.linkLti(platform.getIssuer(), subject);
+        em.persist(account);
+        return account;
+    }
+
+    private Cohort cohort(LtiPlatform platform, JWTClaimsSet claims) {
+        Object value = claims.getClaim(IdTokenValidator.CONTEXT);
+        if (!(value instanceof Map<?, ?> context) || context.get("id") == null) {
+            return null;
+        }
+        String id = String.valueOf(context.get("id"));
+        Cohort cohort = em.createQuery("select c from Cohort c where c.ltiPlatform = :platform "
+                + "and c.ltiContextId = :context", Cohort.class).setParameter("platform", platform)
+                .setParameter("context", id).getResultStream().findFirst().orElse(null);
+        if (cohort == null) {
+            Object title = context.get("title") != null ? context.get("title") : context.get("label");
+            cohort = new Cohort(platform.getSchool(), title == null ? platform.getName() + " " + id
+                    : String.valueOf(title), clock.instant());
+            cohort.linkLti(platform, id);
+            em.persist(cohort);
+        }
+        return cohort;
+    }
+
+    /** Students land in the module the link names (custom parameter "module"), staff on their home page. */
+    private String target(JWTClaimsSet claims, Account account) {
+        if (account.getRole() == Role.TUTOR) {
+            return "/tutor/index.xhtml";
+        }
+        if (account.getRole() == Role.SCHOOL_ADMIN) {
+            return "/admin/index.xhtml";
+        }
+        Object custom = claims.getClaim(IdTokenValidator.CUSTOM);
+        String module = custom instanceof Map<?, ?> map && map.get("module") != null
+                ? String.valueOf(map.get("module")) : null;
+        if (module == null) {
+            String target = string(claims, IdTokenValidator.TARGET_LINK_URI);
+            if (target != null && target.contains("m=")) {
+                module = target.substring(target.indexOf("m=") + 2).split("&")[0];
+            }
+        }
+        if (module != null && module.matches("[a-z0-9-]{1,100}")) {
+            return "/student/module.xhtml?m=" + module;
+        }
+        return "/student/index.xhtml";
+    }
+
+    private static String string(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void requireAdmin(Account admin) {
+        if (admin.getRole() != Role.SCHOOL_ADMIN || admin.getSchool() == null) {
+            throw new NotFoundException("LTI administration for " + admin.getRole());
+        }
+    }
+}

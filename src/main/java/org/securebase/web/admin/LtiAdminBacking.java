@@ -1,0 +1,144 @@
+package org.securebase.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.omnifaces.util.Faces;
+import org.securebase.application.CurrentUser;
+import org.securebase.application.lti.LtiService;
+import org.securebase.application.lti.ToolKeyService;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.domain.lti.ToolKey;
+import org.securebase.web.lti.LtiUrls;
+import org.securebase.web.util.Bundle;
+
+/** /admin/lti.xhtml: the school's learning platforms, what to paste into them, and the tool's keys. */
+@Named
+@RequestScoped
+public class LtiAdminBacking {
+
+    @Inject
+    private LtiService lti;
+
+    @Inject
+    private ToolKeyService keys;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String name;
+    private String issuer;
+    private String clientId;
+    private String deploymentIds;
+    private String authUrl;
+    private String tokenUrl;
+    private String jwksUrl;
+
+    public List<LtiPlatform> getPlatforms() {
+        return lti.platforms(currentUser.require());
+    }
+
+    public List<ToolKey> getKeys() {
+        return keys.active();
+    }
+
+    public String register() {
+        try {
+            lti.register(currentUser.require(), name, issuer, clientId, deploymentIds, authUrl, tokenUrl, jwksUrl);
+            Bundle.info("lti.registered", name);
+            Faces.getFlash().setKeepMessages(true);
+            return "/admin/lti?faces-redirect=true";
+        } catch (BusinessException e) {
+            Bundle.error(e.messageKey(), e.getMessage());
+            return null;
+        }
+    }
+
+    public String rotate() {
+        keys.rotate();
+        Bundle.info("lti.rotated");
+        Faces.getFlash().setKeepMessages(true);
+        return "/admin/lti?faces-redirect=true";
+    }
+
+    public String retireOld() {
+        Bundle.info("lti.retired", keys.retireOld());
+        Faces.getFlash().setKeepMessages(true);
+        return "/admin/lti?faces-redirect=true";
+    }
+
+    private static HttpServletRequest request() {
+        return Faces.getRequest();
+    }
+
+    public String getLoginUrl() {
+        return LtiUrls.login(request());
+    }
+
+    public String getLaunchUrl() {
+        return LtiUrls.launch(request());
+    }
+
+    public String getJwksUrl() {
+        return LtiUrls.jwks(request());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getDeploymentIds() {
+        return deploymentIds;
+    }
+
+    public void setDeploymentIds(String deploymentIds) {
+        this.deploymentIds = deploymentIds;
+    }
+
+    public String getAuthUrl() {
+        return authUrl;
+    }
+
+    public void setAuthUrl(String authUrl) {
+        this.authUrl = authUrl;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getPlatformJwksUrl() {
+        return jwksUrl;
+    }
+
+    public void setPlatformJwksUrl(String jwksUrl) {
+        this.jwksUrl = jwksUrl;
+    }
+}

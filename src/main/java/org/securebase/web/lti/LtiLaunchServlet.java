@@ -1,0 +1,68 @@
+package org.securebase.web.lti;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.securebase.application.lti.LtiService;
+import org.securebase.infrastructure.lti.LtiFailure;
+import org.securebase.infrastructure.security.LaunchCredential;
+
+/**
+ * /lti/launch: the platform's form post of the id_token. A valid launch signs the user in (a new session) and
+ * sends them where the link points; anything wrong shows a page that says what, and is logged.
+ */
+@WebServlet("/lti/launch")
+public class LtiLaunchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private LtiService lti;
+
+    @Inject
+    private SecurityContext security;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        LtiService.Launch launch;
+        try {
+            launch = lti.launch(request.getParameter("state"), request.getParameter("id_token"));
+        } catch (LtiFailure e) {
+            LtiErrors.show(request, response, e);
+            return;
+        } catch (EJBException e) {
+            if (e.getCause() instanceof LtiFailure failure) {
+                LtiErrors.show(request, response, failure);
+                return;
+            }
+            throw e;
+        }
+        if (request.getSession(false) != null) {
+            request.getSession().invalidate();
+        }
+        request.getSession(true);
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters
+                .withParams().credential(new LaunchCredential(launch.ticket())).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused: " + status));
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(request.getContextPath() + launch.path());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.MALFORMED, "launch by GET"));
+    }
+}

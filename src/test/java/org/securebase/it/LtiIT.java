@@ -1,0 +1,213 @@
+package org.securebase.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * LTI 1.3 end to end against {@link TestPlatform}, a platform with its own keys on a real HTTP port: the
+ * school's administrator registers it in the UI; launches go through OIDC login initiation, the platform's
+ * authorization endpoint and the id_token form post; every way the token can be wrong is refused with a page
+ * that says which.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LtiIT {
+
+    private static final Pattern FORM = Pattern.compile("action=\"([^\"]+)\".*name=\"id_token\" value=\"([^\"]+)\""
+            + ".*name=\"state\" value=\"([^\"]+)\"", Pattern.DOTALL);
+    private static final HttpClient PLAIN = HttpClient.newHttpClient();
+
+    private static TestPlatform platform;
+    private static boolean registered;
+
+    @ArquillianResource
+    private URL url;
+
+    private URI base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = new TestPlatform();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    /** The demo school's administrator registers the platform through the page, once per run. */
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+        if (registered) {
+            return;
+        }
+        WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
+        String page = admin.get("admin/lti.xhtml").body();
+        assertTrue(page.contains("/lti/login") && page.contains("/api/lti/jwks"), "what to paste into the LMS");
+        HttpResponse<String> saved = admin.postFaces("admin/lti.xhtml", page, "platform", Map.of(
+                "platform:name", "Test Moodle", "platform:issuer", TestPlatform.ISSUER,
+                "platform:client", TestPlatform.CLIENT_ID, "platform:deployments", TestPlatform.DEPLOYMENT,
+                "platform:auth", platform.base() + "/auth", "platform:token", platform.base() + "/token",
+                "platform:jwks", platform.base() + "/jwks", "platform:save", ""));
+        assertEquals(302, saved.statusCode(), saved.body());
+        registered = true;
+    }
+
+    /** The platform's answer to the tool's redirect: where to post, the id_token and the state. */
+    private record Post(String action, String idToken, String state) {
+    }
+
+    private Post login(WebClient browser, String loginHint) throws Exception {
+        HttpResponse<String> initiation = browser.get("lti/login?iss=" + enc(TestPlatform.ISSUER) + "&login_hint="
+                + enc(loginHint) + "&client_id=" + enc(TestPlatform.CLIENT_ID) + "&target_link_uri="
+                + enc(base + "student/module.xhtml?m=it-review"));
+        assertEquals(302, initiation.statusCode(), initiation.body());
+        String location = initiation.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(platform.base() + "/auth?"), location);
+        Map<String, String> query = TestPlatform.query(URI.create(location).getRawQuery());
+        assertEquals("id_token", query.get("response_type"));
+        assertEquals("form_post", query.get("response_mode"));
+        assertEquals(TestPlatform.CLIENT_ID, query.get("client_id"));
+        assertTrue(query.get("redirect_uri").endsWith("/lti/launch"));
+        String html = PLAIN.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = FORM.matcher(html);
+        assertTrue(m.find(), html);
+        return new Post(m.group(1), m.group(2), m.group(3));
+    }
+
+    private static HttpResponse<String> post(WebClient browser, Post post) {
+        return browser.postForm(post.action(), Map.of("id_token", post.idToken(), "state", post.state()));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String reason) {
+        assertEquals(401, response.statusCode(), reason);
+        assertTrue(response.body().contains("data-reason=\"" + reason + "\""), reason + " in " + response.body());
+        assertFalse(Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:").matcher(response.body())
+                .find(), "no stack trace");
+    }
+
+    @Test
+    void aLearnersLaunchCreatesTheAccountAndCohortAndLandsInTheModule() throws Exception {
+        platform.nextUser(TestPlatform.learner("learner-1", "Lina Learner"));
+        WebClient browser = new WebClient(base);
+        HttpResponse<String> launched = post(browser, login(browser, "learner-1"));
+        assertEquals(302, launched.statusCode(), launched.body());
+        String target = launched.headers().firstValue("Location").orElseThrow();
+        assertTrue(target.endsWith("/student/module.xhtml?m=it-review"), target);
+        HttpResponse<String> module = browser.get(target);
+        assertEquals(200, module.statusCode());
+        assertTrue(module.body().contains("IT review") && module.body().contains("Lina Learner"));
+
+        // The same person launching again is the same account, still without a password.
+        WebClient again = new WebClient(base);
+        assertEquals(302, post(again, login(again, "learner-1")).statusCode());
+        assertTrue(again.get("student/index.xhtml").body().contains("Lina Learner"));
+        assertNotEquals(302, new WebClient(base).signIn("learner-1", "").statusCode());
+
+        // The course's instructor lands as a tutor of the cohort the course became.
+        platform.nextUser(TestPlatform.instructor("teacher-1", "Tess Teacher"));
+        WebClient teacher = new WebClient(base);
+        HttpResponse<String> staff = post(teacher, login(teacher, "teacher-1"));
+        assertTrue(staff.headers().firstValue("Location").orElseThrow().endsWith("/tutor/index.xhtml"));
+        String home = teacher.get("tutor/index.xhtml").body();
+        assertTrue(home.contains("LTI course 101"), "the course is a cohort, and its teacher its tutor");
+    }
+
+    @Test
+    void everyFaultyLaunchIsRefusedAndSaysWhy() throws Exception {
+        platform.nextUser(TestPlatform.learner("learner-2", "Rex Refused"));
+        WebClient browser = new WebClient(base);
+
+        Post first = login(browser, "learner-2");
+        assertEquals(302, post(browser, first).statusCode());
+        assertRefused(post(new WebClient(base), first), "STATE");
+
+        Post second = login(browser, "learner-2");
+        assertRefused(post(browser, new Post(second.action(), first.idToken(), second.state())), "NONCE");
+
+        platform.nextToken(c -> c.audience("another-tool"));
+        assertRefused(post(browser, login(browser, "learner-2")), "AUDIENCE");
+
+        platform.nextToken(c -> c.expirationTime(new Date(System.currentTimeMillis() - 600_000)));
+        assertRefused(post(browser, login(browser, "learner-2")), "EXPIRED");
+
+        platform.signNextWithUnpublishedKey();
+        assertRefused(post(browser, login(browser, "learner-2")), "UNKNOWN_KEY");
+
+        platform.nextToken(c -> c.claim(TestPlatform.LTI + "deployment_id", "deployment-unknown"));
+        assertRefused(post(browser, login(browser, "learner-2")), "DEPLOYMENT");
+
+        Post tampered = login(browser, "learner-2");
+        String[] parts = tampered.idToken().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("Rex Refused", "Eve Elevated");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertRefused(post(browser, new Post(tampered.action(), forged, tampered.state())), "SIGNATURE");
+
+        platform.nextToken(c -> c.claim(TestPlatform.LTI + "message_type", null));
+        assertRefused(post(browser, login(browser, "learner-2")), "MISSING_CLAIM");
+
+        platform.nextToken(c -> c.issuer("https://somebody-else.invalid"));
+        assertRefused(post(browser, login(browser, "learner-2")), "ISSUER");
+
+        platform.nextToken(c -> c.claim(TestPlatform.LTI + "version", "1.1"));
+        assertRefused(post(browser, login(browser, "learner-2")), "VERSION");
+
+        HttpResponse<String> unknown = browser.get("lti/login?iss=" + enc("https://unknown.invalid") + "&login_hint=x");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("data-reason=\"PLATFORM\""));
+        assertRefused(browser.postForm("lti/launch", Map.of("state", "made-up", "id_token", "x.y.z")), "STATE");
+    }
+
+    @Test
+    void theToolsKeysArePublishedAndRotate() throws Exception {
+        String before = new WebClient(base).get("api/lti/jwks").body();
+        assertTrue(before.contains("\"kty\":\"RSA\"") && !before.contains("\"d\":"), "public keys only");
+        WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
+        String page = admin.get("admin/lti.xhtml").body();
+        assertEquals(302, admin.postFaces("admin/lti.xhtml", page, "keys", Map.of("keys:rotate", "")).statusCode());
+        String during = new WebClient(base).get("api/lti/jwks").body();
+        assertEquals(2, during.split("\"kid\"").length - 1, "old and new key both published after a rotation");
+        page = admin.get("admin/lti.xhtml").body();
+        assertEquals(302, admin.postFaces("admin/lti.xhtml", page, "keys", Map.of("keys:retire", "")).statusCode());
+        String after = new WebClient(base).get("api/lti/jwks").body();
+        assertEquals(1, after.split("\"kid\"").length - 1);
+        assertFalse(before.contains(after.replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1")), "the new key remains");
+    }
+}

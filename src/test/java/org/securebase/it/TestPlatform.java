@@ -1,0 +1,153 @@
+package org.securebase.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A learning platform for the tests: a real HTTP server with its own RSA key pair, publishing its JWKS and
+ * answering OIDC authorization requests as platforms do, with an HTML form that posts a signed id_token back to
+ * the tool. What goes into the next id_token can be changed, to test every way a launch can be wrong.
+ */
+final class TestPlatform implements AutoCloseable {
+
+    static final String ISSUER = "https://platform.test.invalid";
+    static final String CLIENT_ID = "securebase-test-client";
+    static final String DEPLOYMENT = "deployment-1";
+    static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+
+    private final HttpServer server;
+    private final RSAKey key;
+    private final RSAKey unpublished;
+
+    /** Applied to the claims of the next id_token, then reset. */
+    private volatile UnaryOperator<JWTClaimsSet.Builder> tweak = UnaryOperator.identity();
+    private volatile boolean signWithUnpublishedKey;
+    private volatile Map<String, Object> user = learner("learner-1", "Lina Learner");
+
+    TestPlatform() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("platform-key-1").generate();
+            unpublished = new RSAKeyGenerator(2048).keyID("never-published").generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (JOSEException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/jwks", exchange -> {
+            byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/auth", exchange -> {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String token = idToken(query.get("nonce"));
+            String html = "<html><body><form method=\"post\" action=\"" + query.get("redirect_uri") + "\">"
+                    + "<input type=\"hidden\" name=\"id_token\" value=\"" + token + "\">"
+                    + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\">"
+                    + "</form></body></html>";
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    static Map<String, Object> learner(String sub, String name) {
+        return Map.of("sub", sub, "name", name, "roles",
+                List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"));
+    }
+
+    static Map<String, Object> instructor(String sub, String name) {
+        return Map.of("sub", sub, "name", name, "roles",
+                List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"));
+    }
+
+    void nextUser(Map<String, Object> next) {
+        user = next;
+    }
+
+    void nextToken(UnaryOperator<JWTClaimsSet.Builder> change) {
+        tweak = change;
+    }
+
+    void signNextWithUnpublishedKey() {
+        signWithUnpublishedKey = true;
+    }
+
+    /** A resource link launch into the fixture module, for the current user, in course "LTI course 101". */
+    String idToken(String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER).audience(CLIENT_ID).subject((String) user.get("sub"))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("nonce", nonce).claim("azp", CLIENT_ID).claim("name", user.get("name"))
+                .claim(LTI + "deployment_id", DEPLOYMENT)
+                .claim(LTI + "message_type", "LtiResourceLinkRequest")
+                .claim(LTI + "version", "1.3.0")
+                .claim(LTI + "roles", user.get("roles"))
+                .claim(LTI + "resource_link", Map.of("id", "link-" + UUID.randomUUID()))
+                .claim(LTI + "context", Map.of("id", "course-101", "title", "LTI course 101"))
+                .claim(LTI + "custom", Map.of("module", "it-review"));
+        claims = tweak.apply(claims);
+        tweak = UnaryOperator.identity();
+        RSAKey signer = signWithUnpublishedKey ? unpublished : key;
+        signWithUnpublishedKey = false;
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
+                    claims.build());
+            jwt.sign(new RSASSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> map = new HashMap<>();
+        if (raw == null) {
+            return map;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return map;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}
