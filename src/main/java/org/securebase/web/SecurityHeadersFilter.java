@@ -17,18 +17,37 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** frame-ancestors stays 'self' until LMS platforms are registered (LTI). */
     private static final int RESPONSE_BUFFER = 128 * 1024;
 
     static final String POLICY = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    @jakarta.inject.Inject
+    private org.securebase.application.lti.PlatformOrigins platforms;
+
+    /**
+     * Our own origin, plus the registered learning platforms' origins (LTI) for framing and for the form that
+     * returns a deep-linking answer to the platform; nobody else.
+     */
+    String policy() {
+        java.util.List<String> origins = platforms.origins();
+        if (origins.isEmpty()) {
+            return POLICY;
+        }
+        String others = " " + String.join(" ", origins);
+        return "object-src 'none'; base-uri 'self'; form-action 'self'" + others + "; frame-ancestors 'self'" + others;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.addHeader("Content-Security-Policy", POLICY);
+        String policy = policy();
+        response.addHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        if (policy.equals(POLICY)) {
+            // Older browsers' equivalent of frame-ancestors 'self'; with platforms registered, CSP alone decides.
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        }
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
             // Reflections are private: no shared cache may keep a page.

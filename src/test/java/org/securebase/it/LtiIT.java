@@ -210,4 +210,62 @@ class LtiIT {
         assertEquals(1, after.split("\"kid\"").length - 1);
         assertFalse(before.contains(after.replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1")), "the new key remains");
     }
+
+    private static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+
+    /**
+     * Deep linking: an instructor from the platform's "add activity" picks a module; it goes back to the platform
+     * as a resource link in a JWT signed with the tool's published key. A learner cannot deep link.
+     */
+    @Test
+    void anInstructorPicksAModuleAndItGoesBackAsASignedResourceLink() throws Exception {
+        java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> deepLinking = c -> c
+                .claim(TestPlatform.LTI + "message_type", "LtiDeepLinkingRequest")
+                .claim(TestPlatform.LTI + "resource_link", null)
+                .claim(DL + "deep_linking_settings", Map.of("deep_link_return_url", platform.base() + "/return",
+                        "accept_types", java.util.List.of("ltiResourceLink"), "accept_multiple", true,
+                        "data", "opaque-42"));
+        platform.nextUser(TestPlatform.learner("learner-dl", "Lee Learner"));
+        platform.nextToken(deepLinking);
+        WebClient learner = new WebClient(base);
+        assertRefused(post(learner, login(learner, "learner-dl")), "ROLE");
+
+        platform.nextUser(TestPlatform.instructor("teacher-dl", "Dee Linker"));
+        platform.nextToken(deepLinking);
+        WebClient browser = new WebClient(base);
+        HttpResponse<String> launched = post(browser, login(browser, "teacher-dl"));
+        assertEquals(302, launched.statusCode(), launched.body());
+        String picker = browser.get(launched.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(picker.contains("value=\"the-racing-heart\""), "the modules to pick from");
+        HttpResponse<String> answered = browser.postFaces("staff/deep-link.xhtml", picker, "pick", Map.of(
+                "pick:modules", "the-racing-heart", "pick:add", ""));
+        assertEquals(200, answered.statusCode());
+        String csp = answered.headers().firstValue("Content-Security-Policy").orElse("")
+                + answered.headers().allValues("Content-Security-Policy");
+        assertTrue(csp.contains("form-action 'self' " + platform.base()) && csp.contains("frame-ancestors 'self' "
+                + platform.base()), "the registered platform, and only it, may frame us and receive our forms: " + csp);
+        Matcher form = Pattern.compile("id=\"deep-link-return\" method=\"post\" action=\"([^\"]+)\".*?name=\"JWT\" "
+                + "value=\"([^\"]+)\"", Pattern.DOTALL)
+                .matcher(answered.body());
+        assertTrue(form.find(), answered.body());
+        assertEquals(platform.base() + "/return", form.group(1));
+
+        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(form.group(2));
+        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(
+                new WebClient(base).get("api/lti/jwks").body());
+        com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key)), "signed with a published key");
+        com.nimbusds.jwt.JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertEquals(TestPlatform.CLIENT_ID, claims.getIssuer());
+        assertEquals(java.util.List.of(TestPlatform.ISSUER), claims.getAudience());
+        assertEquals("LtiDeepLinkingResponse", claims.getClaim(TestPlatform.LTI + "message_type"));
+        assertEquals(TestPlatform.DEPLOYMENT, claims.getClaim(TestPlatform.LTI + "deployment_id"));
+        assertEquals("opaque-42", claims.getClaim(DL + "data"), "the platform's data comes back unchanged");
+        java.util.List<?> items = (java.util.List<?>) claims.getClaim(DL + "content_items");
+        assertEquals(1, items.size());
+        Map<?, ?> item = (Map<?, ?>) items.get(0);
+        assertEquals("ltiResourceLink", item.get("type"));
+        assertTrue(String.valueOf(item.get("url")).endsWith("/lti/launch"));
+        assertEquals(Map.of("module", "the-racing-heart"), item.get("custom"));
+    }
 }

@@ -37,15 +37,30 @@ public class LtiService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final IdTokenValidator VALIDATOR = new IdTokenValidator();
 
-    /** A validated launch: who signs in (a one-time ticket), and the path to land on. */
-    public record Launch(String ticket, String path) {
+    /** A validated launch: who signs in (a one-time ticket), the path to land on, and a deep-linking request. */
+    public record Launch(String ticket, String path, DeepLink deepLink) {
     }
+
+    /** What a deep-linking request asks for, kept in the instructor's session while they pick modules. */
+    public record DeepLink(long platformId, String deploymentId, String returnUrl, String data,
+            boolean acceptMultiple) implements java.io.Serializable {
+    }
+
+    public static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
     private LaunchTickets tickets;
+
+    @Inject
+    private PlatformOrigins origins;
+
+    @jakarta.ejb.EJB
+    private ToolKeyService keys;
+
+
 
     @Inject
     private Clock clock;
@@ -77,6 +92,7 @@ public class LtiService {
         LtiPlatform platform = new LtiPlatform(admin.getSchool(), name.strip(), issuer.strip(), clientId.strip(),
                 deployments, authUrl.strip(), tokenUrl.strip(), jwksUrl.strip(), clock.instant());
         em.persist(platform);
+        origins.changed();
         return platform;
     }
 
@@ -130,6 +146,23 @@ public class LtiService {
                 platform.getClientId(), platform.getJwksUrl(), platform.deploymentIds(), login.getNonce()),
                 clock.instant());
         Role role = role(claims);
+        DeepLink deepLink = null;
+        if ("LtiDeepLinkingRequest".equals(claims.getClaim(IdTokenValidator.MESSAGE_TYPE))) {
+            if (role == Role.STUDENT) {
+                throw new LtiFailure(LtiFailure.Reason.ROLE, "deep linking by a learner");
+            }
+            Object settings = claims.getClaim(DL + "deep_linking_settings");
+            if (!(settings instanceof Map<?, ?> map) || map.get("deep_link_return_url") == null) {
+                throw new LtiFailure(LtiFailure.Reason.MISSING_CLAIM, DL + "deep_linking_settings");
+            }
+            Object accept = map.get("accept_types");
+            if (accept instanceof List<?> types && !types.contains("ltiResourceLink")) {
+                throw new LtiFailure(LtiFailure.Reason.MESSAGE_TYPE, "platform does not accept resource links");
+            }
+            deepLink = new DeepLink(platform.getId(), String.valueOf(claims.getClaim(IdTokenValidator.DEPLOYMENT_ID)),
+                    String.valueOf(map.get("deep_link_return_url")), map.get("data") == null ? null
+                    : String.valueOf(map.get("data")), !Boolean.FALSE.equals(map.get("accept_multiple")));
+        }
         Account account = account(platform, claims, role);
         Cohort cohort = cohort(platform, claims);
         if (cohort != null && !cohort.getMembers().contains(account)) {
@@ -137,7 +170,52 @@ public class LtiService {
         }
         em.flush();
         LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);
-        return new Launch(tickets.issue(account.getEmail(), account.getRole().name()), target(claims, account));
+        return new Launch(tickets.issue(account.getEmail(), account.getRole().name()),
+                deepLink != null ? "/staff/deep-link.xhtml" : target(claims, account), deepLink);
+    }
+
+    /**
+     * The answer to a deep-linking request: a JWT signed with the tool's key that hands the chosen modules back
+     * to the platform as resource links, each launching into its module.
+     */
+    public String deepLinkResponse(Account staff, DeepLink request, List<String> slugs, String launchUrl) {
+        if (staff.getRole() == Role.STUDENT) {
+            throw new NotFoundException("deep linking for a student");
+        }
+        LtiPlatform platform = em.find(LtiPlatform.class, request.platformId());
+        if (platform == null) {
+            throw new NotFoundException("platform " + request.platformId());
+        }
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (String slug : request.acceptMultiple() ? slugs : slugs.stream().limit(1).toList()) {
+            String title = modules().stream().filter(m -> m.getKey().equals(slug)).map(Map.Entry::getValue)
+                    .findFirst().orElseThrow(() -> new NotFoundException("module " + slug));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", "ltiResourceLink");
+            item.put("title", title);
+            item.put("url", launchUrl);
+            item.put("custom", Map.of("module", slug));
+            items.add(item);
+        }
+        java.time.Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(platform.getClientId())
+                .audience(platform.getIssuer()).issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(300))).claim("nonce", random())
+                .claim(IdTokenValidator.DEPLOYMENT_ID, request.deploymentId())
+                .claim(IdTokenValidator.MESSAGE_TYPE, "LtiDeepLinkingResponse")
+                .claim(IdTokenValidator.VERSION, "1.3.0")
+                .claim(DL + "content_items", items);
+        if (request.data() != null) {
+            claims.claim(DL + "data", request.data());
+        }
+        return keys.sign(claims.build());
+    }
+
+    /** The modules one can link to: slug and title, by title. */
+    public List<Map.Entry<String, String>> modules() {
+        return em.createNamedQuery("ContentVersion.current", org.securebase.domain.module.ContentVersion.class)
+                .setParameter("kind", org.securebase.domain.module.ContentVersion.MODULE).getResultList().stream()
+                .map(v -> Map.entry(v.getSlug(), v.getTitle())).toList();
     }
 
     /** Instructors and teaching assistants are tutors, administrators school administrators, others students. */

@@ -44,6 +44,20 @@ public class ToolKeyService {
         return parse(keys.isEmpty() ? generate() : keys.get(0));
     }
 
+    /** Signs claims with the newest key (RS256, its key id in the header). */
+    public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+        RSAKey key = signingKey();
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT)
+                    .build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
+        }
+    }
+
     /** A new key signs from now on; the others stay published until retired. */
     public String rotate() {
         return generate().getKid();

@@ -24,6 +24,9 @@ public class LtiLaunchServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** The session attribute holding a deep-linking request while the instructor picks modules. */
+    public static final String DEEP_LINK = "securebase.lti.deepLink";
+
     @Inject
     private LtiService lti;
 
@@ -55,6 +58,9 @@ public class LtiLaunchServlet extends HttpServlet {
         if (status != AuthenticationStatus.SUCCESS) {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused: " + status));
             return;
+        }
+        if (launch.deepLink() != null) {
+            request.getSession().setAttribute(DEEP_LINK, launch.deepLink());
         }
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(request.getContextPath() + launch.path());
