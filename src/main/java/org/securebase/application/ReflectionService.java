@@ -44,6 +44,9 @@ public class ReflectionService {
     @jakarta.ejb.EJB
     private NotificationService notifications;
 
+    @jakarta.ejb.EJB
+    private org.securebase.application.lti.GradeService grades;
+
     /** The saved state of one draft: what the browser needs to continue. */
     public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
     }
@@ -68,6 +71,7 @@ public class ReflectionService {
         if (reflection.getVersions().size() > before) {
             em.flush();
             reviews.createFor(version);
+            grades.queue(student, slug, null, null, "Submitted", "PendingManual");
             String subject = student.getDisplayName() + ": " + definition(reflection).title();
             for (Account tutor : em.createQuery("select distinct t from Cohort c join c.members s join c.members t "
                     + "where s.id = :student and t.role = :tutor", Account.class)

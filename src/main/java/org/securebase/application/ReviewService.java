@@ -91,6 +91,9 @@ public class ReviewService {
     @EJB
     private NotificationService notifications;
 
+    @EJB
+    private org.securebase.application.lti.GradeService grades;
+
     @Inject
     private Clock clock;
 
@@ -184,6 +187,12 @@ public class ReviewService {
                 rubric(current.getRubric()), versions, current, history(reflection));
     }
 
+    /** Where this reflection's results went to learning platforms, newest first (empty without LTI). */
+    public List<org.securebase.application.lti.GradeService.Status> gradeStatuses(Account tutor, long reflectionId) {
+        Reflection reflection = reachable(tutor, reflectionId);
+        return grades.statuses(reflection.getStudent(), reflection.getSlug());
+    }
+
     /** Creates the review a newly submitted version awaits, on the rubric of the student's school. */
     public Review createFor(ReflectionVersion version) {
         org.securebase.domain.school.School school = version.getReflection().getStudent().getSchool();
@@ -232,6 +241,13 @@ public class ReviewService {
         }
         review.decide(tutor, decision, rubric(review.getRubric()), level, criteria, overallComment, clock.instant());
         reflection.decide(decision == Review.Decision.ACCEPTED, clock.instant());
+        RubricDefinition rubric = rubric(review.getRubric());
+        if (decision == Review.Decision.ACCEPTED) {
+            grades.queue(reflection.getStudent(), reflection.getSlug(), (double) rubric.rank(level),
+                    (double) rubric.levels().size(), "Completed", "FullyGraded");
+        } else {
+            grades.queue(reflection.getStudent(), reflection.getSlug(), null, null, "InProgress", "Pending");
+        }
         notifications.notify(reflection.getStudent(), Notification.Kind.FEEDBACK_RELEASED, reflection,
                 catalog.definition(reflection.getContentVersion()).title());
         em.flush();

@@ -268,4 +268,58 @@ class LtiIT {
         assertTrue(String.valueOf(item.get("url")).endsWith("/lti/launch"));
         assertEquals(Map.of("module", "the-racing-heart"), item.get("custom"));
     }
+
+    private static String draft(String text) {
+        return "{\"text\":" + WebClient.json(text) + ",\"revision\":0}";
+    }
+
+    private static String awaitScore(String... fragments) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            for (String score : platform.scores) {
+                if (java.util.Arrays.stream(fragments).allMatch(score::contains)) {
+                    return score;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no score with " + java.util.Arrays.toString(fragments) + " in " + platform.scores);
+    }
+
+    /**
+     * Assignment and Grade Services: submitting posts completion to the line item the launch named (through a
+     * token obtained with the tool's signed client assertion), a refused post is retried, and accepting posts
+     * the rubric level; the tutor sees what was sent.
+     */
+    @Test
+    void resultsGoBackToTheLineItemAndARefusedPostIsRetried() throws Exception {
+        platform.toolJwks(base + "api/lti/jwks");
+        platform.nextUser(TestPlatform.learner("learner-ags", "Ada Graded"));
+        WebClient student = new WebClient(base);
+        String module = student.get(post(student, login(student, "learner-ags")).headers().firstValue("Location")
+                .orElseThrow()).body();
+        assertTrue(module.contains("Ada Graded"));
+        long id = Long.parseLong(student.putJson("api/modules/it-review/reflection/drafts/seeking",
+                draft("She wanted to know someone would stay until the results came.")).body()
+                .replaceAll("(?s).*\"reflection\":(\\d+).*", "$1"));
+        student.putJson("api/modules/it-review/reflection/drafts/next-words",
+                draft("I would say when I will call her, and then call."));
+        platform.failScores(1);
+        assertEquals(200, student.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        String completion = awaitScore("\"userId\":\"learner-ags\"", "\"activityProgress\":\"Submitted\"");
+        assertFalse(completion.contains("scoreGiven"), "completion carries no score yet");
+        assertTrue(platform.refusedScores.get() >= 1, "the first attempt was refused, and retried");
+
+        platform.nextUser(TestPlatform.instructor("teacher-ags", "Gus Grader"));
+        WebClient tutor = new WebClient(base);
+        assertEquals(302, post(tutor, login(tutor, "teacher-ags")).statusCode());
+        String review = tutor.get("tutor/review.xhtml?id=" + id).body();
+        assertTrue(review.contains("Results sent to the learning platform") && review.contains("Test Moodle: sent"),
+                "the tutor sees what went back");
+        HttpResponse<String> accepted = tutor.postFaces("tutor/review.xhtml?id=" + id, review, "decision", Map.of(
+                "decision:level", "reflection", "decision:overall", "Clear and honest.", "decision:accept", ""));
+        assertEquals(302, accepted.statusCode());
+        String graded = awaitScore("\"userId\":\"learner-ags\"", "\"gradingProgress\":\"FullyGraded\"");
+        assertTrue(graded.contains("\"scoreGiven\":3") && graded.contains("\"scoreMaximum\":4"),
+                "the rubric level (3rd of 4) as the score: " + graded);
+    }
 }

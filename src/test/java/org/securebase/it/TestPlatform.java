@@ -43,6 +43,12 @@ final class TestPlatform implements AutoCloseable {
     private volatile UnaryOperator<JWTClaimsSet.Builder> tweak = UnaryOperator.identity();
     private volatile boolean signWithUnpublishedKey;
     private volatile Map<String, Object> user = learner("learner-1", "Lina Learner");
+    private volatile String toolJwks;
+    private final java.util.concurrent.atomic.AtomicInteger failScores = new java.util.concurrent.atomic.AtomicInteger();
+    /** Score bodies the line item accepted, and the number of refused attempts. */
+    final java.util.List<String> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger refusedScores = new java.util.concurrent.atomic.AtomicInteger();
+    static final String TOKEN = "platform-access-token-1";
 
     TestPlatform() {
         try {
@@ -72,7 +78,59 @@ final class TestPlatform implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/token", exchange -> {
+            Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            int status = 200;
+            String body = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
+            try {
+                SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+                RSAKey toolKey = (RSAKey) JWKSet.load(java.net.URI.create(toolJwks).toURL())
+                        .getKeyByKeyId(assertion.getHeader().getKeyID());
+                JWTClaimsSet claims = assertion.getJWTClaimsSet();
+                if (toolKey == null || !assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(toolKey))
+                        || !CLIENT_ID.equals(claims.getIssuer()) || !CLIENT_ID.equals(claims.getSubject())
+                        || !claims.getAudience().contains(base() + "/token")
+                        || !"client_credentials".equals(form.get("grant_type"))) {
+                    status = 401;
+                    body = "{\"error\":\"invalid_client\"}";
+                }
+            } catch (Exception e) {
+                status = 400;
+                body = "{\"error\":\"invalid_request\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.createContext("/lineitems/1/scores", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status;
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+            } else if (failScores.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                refusedScores.incrementAndGet();
+                status = 503;
+            } else {
+                scores.add(body);
+                status = 200;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** Where the tool publishes its keys: the token endpoint checks client assertions against it. */
+    void toolJwks(String url) {
+        toolJwks = url;
+    }
+
+    /** The next n score posts are refused with 503, as a platform under maintenance would. */
+    void failScores(int n) {
+        failScores.set(n);
     }
 
     String base() {
@@ -114,7 +172,9 @@ final class TestPlatform implements AutoCloseable {
                 .claim(LTI + "roles", user.get("roles"))
                 .claim(LTI + "resource_link", Map.of("id", "link-" + UUID.randomUUID()))
                 .claim(LTI + "context", Map.of("id", "course-101", "title", "LTI course 101"))
-                .claim(LTI + "custom", Map.of("module", "it-review"));
+                .claim(LTI + "custom", Map.of("module", "it-review"))
+                .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of("scope", List.of(
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", base() + "/lineitems/1"));
         claims = tweak.apply(claims);
         tweak = UnaryOperator.identity();
         RSAKey signer = signWithUnpublishedKey ? unpublished : key;

@@ -60,6 +60,9 @@ public class LtiService {
     @jakarta.ejb.EJB
     private ToolKeyService keys;
 
+    @jakarta.ejb.EJB
+    private GradeService grades;
+
 
 
     @Inject
@@ -165,6 +168,13 @@ public class LtiService {
         }
         Account account = account(platform, claims, role);
         Cohort cohort = cohort(platform, claims);
+        String module = module(claims);
+        Object ags = claims.getClaim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
+        if (deepLink == null && role == Role.STUDENT && module != null && ags instanceof Map<?, ?> endpoint
+                && endpoint.get("lineitem") != null && endpoint.get("scope") instanceof List<?> scopes
+                && scopes.contains(GradeService.SCORE_SCOPE)) {
+            grades.link(account, module, platform, String.valueOf(endpoint.get("lineitem")));
+        }
         if (cohort != null && !cohort.getMembers().contains(account)) {
             cohort.enrol(account);
         }
@@ -288,6 +298,12 @@ public class LtiService {
         if (account.getRole() == Role.SCHOOL_ADMIN) {
             return "/admin/index.xhtml";
         }
+        String module = module(claims);
+        return module != null ? "/student/module.xhtml?m=" + module : "/student/index.xhtml";
+    }
+
+    /** The module a link names: its custom parameter "module", else "m=" in its target address. */
+    private static String module(JWTClaimsSet claims) {
         Object custom = claims.getClaim(IdTokenValidator.CUSTOM);
         String module = custom instanceof Map<?, ?> map && map.get("module") != null
                 ? String.valueOf(map.get("module")) : null;
@@ -297,10 +313,7 @@ public class LtiService {
                 module = target.substring(target.indexOf("m=") + 2).split("&")[0];
             }
         }
-        if (module != null && module.matches("[a-z0-9-]{1,100}")) {
-            return "/student/module.xhtml?m=" + module;
-        }
-        return "/student/index.xhtml";
+        return module != null && module.matches("[a-z0-9-]{1,100}") ? module : null;
     }
 
     private static String string(JWTClaimsSet claims, String name) {

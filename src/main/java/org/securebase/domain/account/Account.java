@@ -86,6 +86,10 @@ public class Account {
         this.ltiSubject = subject;
     }
 
+    public String getLtiSubject() {
+        return ltiSubject;
+    }
+
     /** Sets the password (already hashed), as when an invitation is accepted. */
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(newHash);

@@ -71,6 +71,7 @@ public class ReviewBacking implements Serializable {
     private List<ResultsBacking.View> trajectory;
     private List<ReviewService.PastRating> history;
     private List<Map.Entry<String, String>> prompts;
+    private List<org.securebase.application.lti.GradeService.Status> grades = List.of();
 
     private String level;
     private final Map<String, String> criterionLevels = new HashMap<>();
@@ -128,6 +129,7 @@ public class ReviewBacking implements Serializable {
         }
         prompts = module.prompts().stream().map(p -> Map.entry(p.id(), p.text())).toList();
         history = view.history();
+        grades = reviews.gradeStatuses(currentUser.require(), id);
         trajectory = curricula.curriculumOf(view.reflection().getStudent()).map(c -> ratings.results(view.reflection().getStudent(), c).stream()
                 .filter(r -> !r.instrument().privateResults()).map(ResultsBacking::view).toList()).orElse(List.of());
     }
@@ -344,6 +346,10 @@ public class ReviewBacking implements Serializable {
 
     public void setCommentText(String commentText) {
         this.commentText = commentText;
+    }
+
+    public List<org.securebase.application.lti.GradeService.Status> getGrades() {
+        return grades;
     }
 
     public String getConflict() {

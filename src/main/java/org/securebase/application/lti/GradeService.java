@@ -1,0 +1,183 @@
+package org.securebase.application.lti;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.lti.GradeLink;
+import org.securebase.domain.lti.GradePost;
+import org.securebase.domain.lti.LtiPlatform;
+
+/**
+ * LTI Assignment and Grade Services: results for modules launched from a platform go back to that platform's
+ * line item, completion on submission and the rubric level on acceptance. Posting happens after the fact, from a
+ * queue, with an OAuth 2 token obtained with a client assertion signed by the tool's key; failures are retried
+ * and their state is shown to tutors.
+ */
+@Stateless
+public class GradeService {
+
+    public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
+    private static final Logger LOG = Logger.getLogger(GradeService.class.getName());
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Access tokens per platform and scope, until shortly before they expire. */
+    private static final Map<String, Map.Entry<String, Instant>> TOKENS = new ConcurrentHashMap<>();
+
+    /** One result's state, for the review screen. */
+    public record Status(String platform, String status, int attempts, String lastError, Instant sentAt,
+            Double scoreGiven, Double scoreMaximum) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private ToolKeyService keys;
+
+    @Inject
+    private Clock clock;
+
+    /** Remembers the line item a launch named for this student and module. */
+    public void link(Account student, String slug, LtiPlatform platform, String lineitem) {
+        GradeLink link = em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s "
+                + "and l.platform = :p", GradeLink.class).setParameter("a", student).setParameter("s", slug)
+                .setParameter("p", platform).getResultStream().findFirst().orElse(null);
+        if (link == null) {
+            em.persist(new GradeLink(student, slug, platform, lineitem, clock.instant()));
+        } else {
+            link.pointTo(lineitem);
+        }
+    }
+
+    /** Queues a result for every platform the student's module was launched from; nothing when none. */
+    public void queue(Account student, String slug, Double scoreGiven, Double scoreMaximum, String activity,
+            String grading) {
+        for (GradeLink link : em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s",
+                GradeLink.class).setParameter("a", student).setParameter("s", slug).getResultList()) {
+            em.persist(new GradePost(link, scoreGiven, scoreMaximum, activity, grading, clock.instant()));
+        }
+    }
+
+    public List<Status> statuses(Account student, String slug) {
+        return em.createQuery("select g from GradePost g join fetch g.link l join fetch l.platform "
+                + "where l.account = :a and l.slug = :s order by g.createdAt desc, g.id desc", GradePost.class)
+                .setParameter("a", student).setParameter("s", slug).setMaxResults(10).getResultList().stream()
+                .map(g -> new Status(g.getLink().getPlatform().getName(), g.getStatus().name(), g.getAttempts(),
+                        g.getLastError(), g.getSentAt(), g.getScoreGiven(), g.getScoreMaximum())).toList();
+    }
+
+    /** The ids of results due to be posted now, oldest first. */
+    public List<Long> due(int limit) {
+        return em.createQuery("select g.id from GradePost g where g.status = :pending and g.nextAttemptAt <= :now "
+                + "order by g.nextAttemptAt, g.id", Long.class).setParameter("pending", GradePost.Status.PENDING)
+                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+    }
+
+    /** Posts one result in its own transaction, so one platform's failure never holds up another's. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void send(long id) {
+        GradePost post = em.find(GradePost.class, id);
+        if (post == null || post.getStatus() != GradePost.Status.PENDING) {
+            return;
+        }
+        GradeLink link = post.getLink();
+        LtiPlatform platform = link.getPlatform();
+        try {
+            String token = token(platform, SCORE_SCOPE);
+            JsonObjectBuilder score = Json.createObjectBuilder().add("userId", link.getAccount().getLtiSubject())
+                    .add("activityProgress", post.getActivityProgress())
+                    .add("gradingProgress", post.getGradingProgress())
+                    .add("timestamp", post.getCreatedAt().toString());
+            if (post.getScoreGiven() != null) {
+                score.add("scoreGiven", post.getScoreGiven()).add("scoreMaximum", post.getScoreMaximum());
+            }
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scoresUrl(link.getLineitemUrl()))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(score.build().toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                post.sent(clock.instant());
+            } else {
+                if (response.statusCode() == 401) {
+                    TOKENS.remove(platform.getId() + " " + SCORE_SCOPE);
+                }
+                post.failed("HTTP " + response.statusCode() + " from " + platform.getName(), clock.instant());
+            }
+        } catch (IOException | RuntimeException e) {
+            post.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            post.failed("interrupted", clock.instant());
+        }
+        if (post.getStatus() != GradePost.Status.SENT) {
+            LOG.warning(() -> "Grade post " + id + " to " + platform.getName() + " failed (attempt "
+                    + post.getAttempts() + "): " + post.getLastError());
+        }
+    }
+
+    /** The line item's scores address: "/scores" added to its path, before any query. */
+    static URI scoresUrl(String lineitem) {
+        URI uri = URI.create(lineitem);
+        String path = uri.getRawPath().endsWith("/") ? uri.getRawPath() + "scores" : uri.getRawPath() + "/scores";
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    /** An OAuth 2 access token by client credentials, authenticated with a JWT signed by the tool's key. */
+    String token(LtiPlatform platform, String scope) throws IOException, InterruptedException {
+        String cacheKey = platform.getId() + " " + scope;
+        Map.Entry<String, Instant> cached = TOKENS.get(cacheKey);
+        if (cached != null && cached.getValue().isAfter(clock.instant())) {
+            return cached.getKey();
+        }
+        Instant now = clock.instant();
+        String assertion = keys.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.getClientId())
+                .subject(platform.getClientId()).audience(platform.getTokenUrl()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
+        String form = "grant_type=client_credentials"
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(assertion) + "&scope=" + enc(scope);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.getTokenUrl()))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("token endpoint answered HTTP " + response.statusCode());
+        }
+        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+        String token = json.getString("access_token");
+        int seconds = json.getInt("expires_in", 3600);
+        TOKENS.put(cacheKey, Map.entry(token, now.plusSeconds(Math.max(0, seconds - 60))));
+        return token;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
