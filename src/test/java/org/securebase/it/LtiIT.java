@@ -322,4 +322,28 @@ class LtiIT {
         assertTrue(graded.contains("\"scoreGiven\":3") && graded.contains("\"scoreMaximum\":4"),
                 "the rubric level (3rd of 4) as the score: " + graded);
     }
+
+    /** Names and Role Provisioning: a tutor brings the course's active members into the cohort, page by page. */
+    @Test
+    void aTutorSyncsTheCourseRoster() throws Exception {
+        platform.toolJwks(base + "api/lti/jwks");
+        platform.nextUser(TestPlatform.instructor("teacher-nrps", "Nora Roster"));
+        WebClient tutor = new WebClient(base);
+        assertEquals(302, post(tutor, login(tutor, "teacher-nrps")).statusCode());
+        Matcher link = Pattern.compile("cohort\\.xhtml\\?id=(\\d+)\"[^>]*>LTI course 101</a>")
+                .matcher(tutor.get("tutor/index.xhtml").body());
+        assertTrue(link.find(), "the course's cohort");
+        String path = "staff/cohort.xhtml?id=" + link.group(1);
+        String page = tutor.get(path).body();
+        assertTrue(page.contains("Sync the roster"));
+        HttpResponse<String> synced = tutor.postFaces(path, page, "roster", Map.of("id", link.group(1),
+                "roster:sync", ""));
+        assertEquals(302, synced.statusCode());
+        String after = tutor.get(path).body();
+        assertTrue(after.contains("Roster synced: 2 added"), "Ross and Rosa, from both pages; not the inactive one");
+        assertTrue(after.contains("1 not active"));
+        String again = tutor.postFaces(path, after, "roster", Map.of("id", link.group(1), "roster:sync", ""))
+                .headers().firstValue("Location").orElseThrow();
+        assertTrue(tutor.get(again).body().contains("Roster synced: 0 added, 2 already here"));
+    }
 }

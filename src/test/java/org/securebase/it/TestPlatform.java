@@ -120,6 +120,27 @@ final class TestPlatform implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.createContext("/memberships", exchange -> {
+            boolean second = "page=2".equals(exchange.getRequestURI().getRawQuery());
+            String learner = "\"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner\"";
+            String body = second
+                    ? "{\"id\":\"m\",\"members\":[{\"user_id\":\"roster-2\",\"name\":\"Rosa Second\","
+                        + "\"status\":\"Active\",\"roles\":[" + learner + "]}]}"
+                    : "{\"id\":\"m\",\"context\":{\"id\":\"course-101\"},\"members\":["
+                        + "{\"user_id\":\"roster-1\",\"name\":\"Ross First\",\"email\":\"ross@lms.invalid\","
+                        + "\"status\":\"Active\",\"roles\":[" + learner + "]},"
+                        + "{\"user_id\":\"roster-gone\",\"name\":\"Gone Away\",\"status\":\"Inactive\","
+                        + "\"roles\":[" + learner + "]}]}";
+            int status = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401;
+            if (!second) {
+                exchange.getResponseHeaders().add("Link", "<" + base() + "/memberships?page=2>; rel=\"next\"");
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -173,6 +194,8 @@ final class TestPlatform implements AutoCloseable {
                 .claim(LTI + "resource_link", Map.of("id", "link-" + UUID.randomUUID()))
                 .claim(LTI + "context", Map.of("id", "course-101", "title", "LTI course 101"))
                 .claim(LTI + "custom", Map.of("module", "it-review"))
+                .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
+                        "context_memberships_url", base() + "/memberships", "service_versions", List.of("2.0")))
                 .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of("scope", List.of(
                         "https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitem", base() + "/lineitems/1"));
         claims = tweak.apply(claims);

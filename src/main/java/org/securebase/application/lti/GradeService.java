@@ -151,7 +151,7 @@ public class GradeService {
     }
 
     /** An OAuth 2 access token by client credentials, authenticated with a JWT signed by the tool's key. */
-    String token(LtiPlatform platform, String scope) throws IOException, InterruptedException {
+    public String token(LtiPlatform platform, String scope) throws IOException, InterruptedException {
         String cacheKey = platform.getId() + " " + scope;
         Map.Entry<String, Instant> cached = TOKENS.get(cacheKey);
         if (cached != null && cached.getValue().isAfter(clock.instant())) {

@@ -63,6 +63,9 @@ public class LtiService {
     @jakarta.ejb.EJB
     private GradeService grades;
 
+    @jakarta.ejb.EJB
+    private org.securebase.application.CohortService cohorts;
+
 
 
     @Inject
@@ -168,6 +171,10 @@ public class LtiService {
         }
         Account account = account(platform, claims, role);
         Cohort cohort = cohort(platform, claims);
+        Object nrps = claims.getClaim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
+        if (cohort != null && nrps instanceof Map<?, ?> service && service.get("context_memberships_url") != null) {
+            cohort.rosterAt(String.valueOf(service.get("context_memberships_url")));
+        }
         String module = module(claims);
         Object ags = claims.getClaim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
         if (deepLink == null && role == Role.STUDENT && module != null && ags instanceof Map<?, ?> endpoint
@@ -221,6 +228,86 @@ public class LtiService {
         return keys.sign(claims.build());
     }
 
+    /** What a roster sync did. */
+    public record RosterSync(int added, int alreadyMembers, int skipped) {
+    }
+
+    public static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+    /**
+     * Reads the course's roster from the platform (Names and Role Provisioning Services, following "next" pages)
+     * and enrols its active members in the cohort, creating accounts as a first launch would.
+     */
+    public RosterSync syncRoster(Account staff, long cohortId) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        if (cohort.getLtiMembershipsUrl() == null || cohort.getLtiPlatform() == null) {
+            throw new BusinessException("roster.none", "cohort has no roster service");
+        }
+        LtiPlatform platform = em.find(LtiPlatform.class, cohort.getLtiPlatform().getId());
+        Cohort managed = em.find(Cohort.class, cohort.getId());
+        java.util.Set<Long> members = new java.util.HashSet<>(em.createQuery("select m.id from Cohort c join c.members m "
+                + "where c.id = :cohort", Long.class).setParameter("cohort", cohort.getId()).getResultList());
+        int added = 0;
+        int already = 0;
+        int skipped = 0;
+        String next = cohort.getLtiMembershipsUrl();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        try {
+            String token = grades.token(platform, NRPS_SCOPE);
+            for (int page = 0; next != null && page < 100; page++) {
+                java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(next)).timeout(java.time.Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json").GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new BusinessException("roster.failed", "HTTP " + response.statusCode());
+                }
+                jakarta.json.JsonObject container = jakarta.json.Json.createReader(
+                        new java.io.StringReader(response.body())).readObject();
+                for (jakarta.json.JsonValue value : container.getJsonArray("members")) {
+                    jakarta.json.JsonObject member = value.asJsonObject();
+                    String status = member.getString("status", "Active");
+                    String userId = member.getString("user_id", null);
+                    if (userId == null || !"Active".equals(status)) {
+                        skipped++;
+                        continue;
+                    }
+                    List<String> roles = member.containsKey("roles") ? member.getJsonArray("roles")
+                            .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                            .toList() : List.of();
+                    Role role = role(new JWTClaimsSet.Builder().claim(IdTokenValidator.ROLES, roles).build());
+                    Account account = account(platform, userId, member.getString("email", null),
+                            member.getString("name", null), member.getString("given_name", null),
+                            member.getString("family_name", null), role);
+                    if (account.getId() != null && members.contains(account.getId())) {
+                        already++;
+                    } else {
+                        managed.enrol(account);
+                        added++;
+                    }
+                }
+                next = response.headers().allValues("Link").stream().flatMap(h -> java.util.Arrays.stream(h.split(",")))
+                        .filter(l -> l.contains("rel=\"next\"")).map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+                        .findFirst().orElse(null);
+            }
+        } catch (java.io.IOException e) {
+            throw new BusinessException("roster.failed", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusinessException("roster.failed", "interrupted");
+        }
+        em.flush();
+        LOG.info("Roster sync of cohort " + cohort.getId() + ": " + added + " added");
+        return new RosterSync(added, already, skipped);
+    }
+
+    /** Whether the cohort came from a course whose roster can be read. */
+    public boolean hasRoster(Account staff, long cohortId) {
+        return cohorts.requireVisible(staff, cohortId).getLtiMembershipsUrl() != null;
+    }
+
     /** The modules one can link to: slug and title, by title. */
     public List<Map.Entry<String, String>> modules() {
         return em.createNamedQuery("ContentVersion.current", org.securebase.domain.module.ContentVersion.class)
@@ -247,23 +334,27 @@ public class LtiService {
     }
 
     private Account account(LtiPlatform platform, JWTClaimsSet claims, Role role) {
-        String subject = claims.getSubject();
+        return account(platform, claims.getSubject(), string(claims, "email"), string(claims, "name"),
+                string(claims, "given_name"), string(claims, "family_name"), role);
+    }
+
+    private Account account(LtiPlatform platform, String subject, String givenEmail, String givenName,
+            String givenFirst, String givenFamily, Role role) {
         Account account = em.createQuery("select a from Account a where a.ltiIssuer = :issuer and a.ltiSubject = :sub",
                 Account.class).setParameter("issuer", platform.getIssuer()).setParameter("sub", subject)
                 .getResultStream().findFirst().orElse(null);
         if (account != null) {
             return account;
         }
-        String email = string(claims, "email");
+        String email = givenEmail;
         if (blank(email) || em.createQuery("select count(a) from Account a where a.email = :email", Long.class)
                 .setParameter("email", Account.normaliseEmail(email)).getSingleResult() > 0) {
             // No address, or one already taken: a unique address that cannot receive mail.
             email = subject.replaceAll("[^A-Za-z0-9._-]", "_") + "." + platform.getId() + "@lti.invalid";
         }
-        String name = string(claims, "name");
+        String name = givenName;
         if (blank(name)) {
-            name = (String.valueOf(string(claims, "given_name")) + " " + String.valueOf(string(claims, "family_name")))
-                    .replace("null", "").strip();
+            name = ((givenFirst == null ? "" : givenFirst) + " " + (givenFamily == null ? "" : givenFamily)).strip();
         }
         account = new Account(email, blank(name) ? subject : name, role, platform.getSchool(), null, clock.instant());
         account.linkLti(platform.getIssuer(), subject);

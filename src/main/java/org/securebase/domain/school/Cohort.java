@@ -56,6 +56,9 @@ public class Cohort {
     @Column(name = "lti_context_id", length = 255)
     private String ltiContextId;
 
+    @Column(name = "lti_memberships_url", length = 1000)
+    private String ltiMembershipsUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -76,6 +79,19 @@ public class Cohort {
     public void linkLti(org.securebase.domain.lti.LtiPlatform platform, String contextId) {
         this.ltiPlatform = platform;
         this.ltiContextId = contextId;
+    }
+
+    /** Where the course's roster can be read (LTI Names and Role Provisioning Services). */
+    public void rosterAt(String membershipsUrl) {
+        this.ltiMembershipsUrl = membershipsUrl;
+    }
+
+    public String getLtiMembershipsUrl() {
+        return ltiMembershipsUrl;
+    }
+
+    public org.securebase.domain.lti.LtiPlatform getLtiPlatform() {
+        return ltiPlatform;
     }
 
     public void rename(String newName) {

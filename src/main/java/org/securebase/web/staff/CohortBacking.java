@@ -140,6 +140,26 @@ public class CohortBacking {
                         ChangeStatistics.MIN_COHORT) : Bundle.text("cohort.noSpread", pairs));
     }
 
+    @Inject
+    private org.securebase.application.lti.LtiService lti;
+
+    /** Whether the cohort is a course of a learning platform whose roster can be read. */
+    public boolean isRoster() {
+        return report != null && lti.hasRoster(currentUser.require(), id);
+    }
+
+    public String syncRoster() {
+        try {
+            var sync = lti.syncRoster(currentUser.require(), id);
+            Bundle.info("roster.done", sync.added(), sync.alreadyMembers(), sync.skipped());
+            org.omnifaces.util.Faces.getFlash().setKeepMessages(true);
+            return "/staff/cohort?faces-redirect=true&id=" + id;
+        } catch (BusinessException e) {
+            Bundle.error(e.messageKey(), e.getMessage());
+            return null;
+        }
+    }
+
     /** Writes the pseudonymised CSV as a download; a short key gets a message and nothing is sent. */
     public void export() {
         try {
