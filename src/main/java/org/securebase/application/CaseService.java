@@ -26,6 +26,9 @@ public class CaseService {
     @jakarta.ejb.EJB
     private ReviewService reviews;
 
+    @jakarta.ejb.EJB
+    private org.securebase.application.xapi.XapiService xapi;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -43,7 +46,15 @@ public class CaseService {
 
     public CaseView answer(Account student, String slug, int stageIndex, int optionIndex) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        progress.answer(catalog.definition(progress.getContentVersion()), stageIndex, optionIndex, clock.instant());
+        var definition = catalog.definition(progress.getContentVersion());
+        progress.answer(definition, stageIndex, optionIndex, clock.instant());
+        var question = definition.stages().get(stageIndex).question();
+        if (question != null && optionIndex >= 0 && optionIndex < question.options().size()) {
+            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.ANSWERED, "/modules/" + slug
+                    + "/stages/" + (stageIndex + 1), definition.title() + ": " + definition.stages().get(stageIndex)
+                    .title(), org.securebase.application.xapi.XapiService.success(
+                            question.options().get(optionIndex).correct()));
+        }
         return view(student, progress);
     }
 

@@ -47,6 +47,9 @@ public class ReflectionService {
     @jakarta.ejb.EJB
     private org.securebase.application.lti.GradeService grades;
 
+    @jakarta.ejb.EJB
+    private org.securebase.application.xapi.XapiService xapi;
+
     /** The saved state of one draft: what the browser needs to continue. */
     public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
     }
@@ -72,6 +75,9 @@ public class ReflectionService {
             em.flush();
             reviews.createFor(version);
             grades.queue(student, slug, null, null, "Submitted", "PendingManual");
+            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.SUBMITTED, "/modules/" + slug
+                    + "/reflection", definition(reflection).title(),
+                    org.securebase.application.xapi.XapiService.completion());
             String subject = student.getDisplayName() + ": " + definition(reflection).title();
             for (Account tutor : em.createQuery("select distinct t from Cohort c join c.members s join c.members t "
                     + "where s.id = :student and t.role = :tutor", Account.class)

@@ -94,6 +94,9 @@ public class ReviewService {
     @EJB
     private org.securebase.application.lti.GradeService grades;
 
+    @EJB
+    private org.securebase.application.xapi.XapiService xapi;
+
     @Inject
     private Clock clock;
 
@@ -242,6 +245,10 @@ public class ReviewService {
         review.decide(tutor, decision, rubric(review.getRubric()), level, criteria, overallComment, clock.instant());
         reflection.decide(decision == Review.Decision.ACCEPTED, clock.instant());
         RubricDefinition rubric = rubric(review.getRubric());
+        xapi.record(reflection.getStudent(), org.securebase.application.xapi.XapiService.Verb.REVIEWED, "/modules/"
+                + reflection.getSlug() + "/reflection", catalog.definition(reflection.getContentVersion()).title(),
+                decision == Review.Decision.ACCEPTED ? org.securebase.application.xapi.XapiService.score(
+                        rubric.rank(level), rubric.levels().size()) : null);
         if (decision == Review.Decision.ACCEPTED) {
             grades.queue(reflection.getStudent(), reflection.getSlug(), (double) rubric.rank(level),
                     (double) rubric.levels().size(), "Completed", "FullyGraded");

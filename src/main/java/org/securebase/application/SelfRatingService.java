@@ -48,6 +48,9 @@ public class SelfRatingService {
     @Inject
     private ModuleCatalog catalog;
 
+    @EJB
+    private org.securebase.application.xapi.XapiService xapi;
+
     @Inject
     private Clock clock;
 
@@ -78,8 +81,10 @@ public class SelfRatingService {
         if (!rating.isSubmitted()) {
             rating.record(definition, answers, clock.instant());
         }
-        if (submit) {
+        if (submit && !rating.isSubmitted()) {
             rating.submit(clock.instant());
+            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.SELF_RATED, "/curricula/"
+                    + curriculum + "/milestones/" + milestone + "/instruments/" + instrument, definition.title(), null);
         }
         em.flush();
         return view(rating);

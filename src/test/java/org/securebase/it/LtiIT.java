@@ -54,14 +54,37 @@ class LtiIT {
         return Deployments.war();
     }
 
+    /** The LRS the application is configured to send xAPI statements to (port 18089, see the pom). */
+    private static TestLrs lrs;
+
     @BeforeAll
-    static void startPlatform() {
+    static void startPlatform() throws Exception {
         platform = new TestPlatform();
+        lrs = new TestLrs(18089);
     }
 
     @AfterAll
     static void stopPlatform() {
         platform.close();
+        lrs.close();
+    }
+
+    /** The statements the LRS holds, as JSON text, waiting until one contains every fragment. */
+    private static String awaitStatement(String... fragments) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:18089/xAPI/statements?limit=1000")).header("X-Experience-API-Version", "1.0.3")
+                .header("Authorization", "Basic dGVzdDp0ZXN0").GET().build();
+        String body = "";
+        for (int i = 0; i < 300; i++) {
+            body = PLAIN.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            for (String statement : body.split("\\},\\{\"actor\"")) {
+                if (java.util.Arrays.stream(fragments).allMatch(statement::contains)) {
+                    return statement;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no statement with " + java.util.Arrays.toString(fragments) + " in " + body);
     }
 
     /** The demo school's administrator registers the platform through the page, once per run. */
@@ -321,6 +344,13 @@ class LtiIT {
         String graded = awaitScore("\"userId\":\"learner-ags\"", "\"gradingProgress\":\"FullyGraded\"");
         assertTrue(graded.contains("\"scoreGiven\":3") && graded.contains("\"scoreMaximum\":4"),
                 "the rubric level (3rd of 4) as the score: " + graded);
+
+        // xAPI: the same story reached the school's LRS, under a pseudonymous account, never a name.
+        awaitStatement("verbs/launched", "/modules/it-review\"");
+        awaitStatement("schema/1.0/submit", "/modules/it-review/reflection");
+        String reviewed = awaitStatement("verbs/reviewed", "/modules/it-review/reflection", "\"raw\":3");
+        assertTrue(reviewed.contains("\"max\":4") && reviewed.contains("account-"), reviewed);
+        assertFalse(reviewed.contains("Ada Graded"), "no names in statements");
     }
 
     /** Names and Role Provisioning: a tutor brings the course's active members into the cohort, page by page. */

@@ -164,7 +164,8 @@ class StudentJourneyIT {
 
     /** Runs an action that loads a new page and waits until the old page is gone, so no check reads it. */
     private void navigate(Runnable action) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        // The page may itself still be loading (after a sign-in): wait for it to have a document.
+        WebElement old = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("html")));
         action.run();
         // Chromedriver reports a node of an unloaded page as stale or, mid-navigation, as "not in the
         // document": either means the old page is gone.
@@ -419,7 +420,7 @@ class StudentJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("submitted"), "Version 2"));
         signOut();
 
-        signIn("tutor@demo.securebase.org");
+        navigate(() -> signIn("tutor@demo.securebase.org"));
         navigate(() -> wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//tr[contains(@class,'queue-row')][contains(.,'Tomasz Nowak')]//a"))).click());
         WebElement inserted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff-text ins")));
@@ -443,7 +444,7 @@ class StudentJourneyIT {
         driver.get(url + "");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
         navigate(() -> signIn("admin@demo.securebase.org"));
-        for (String page : List.of("admin/index.xhtml", "admin/audit.xhtml")) {
+        for (String page : List.of("admin/index.xhtml", "admin/audit.xhtml", "admin/lti.xhtml")) {
             driver.get(url + page);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
             Browser.assertAccessible(driver, page);

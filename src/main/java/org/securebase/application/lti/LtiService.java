@@ -64,6 +64,9 @@ public class LtiService {
     private GradeService grades;
 
     @jakarta.ejb.EJB
+    private org.securebase.application.xapi.XapiService xapi;
+
+    @jakarta.ejb.EJB
     private org.securebase.application.CohortService cohorts;
 
 
@@ -184,6 +187,10 @@ public class LtiService {
         }
         if (cohort != null && !cohort.getMembers().contains(account)) {
             cohort.enrol(account);
+        }
+        if (deepLink == null && role == Role.STUDENT && module != null) {
+            xapi.record(account, org.securebase.application.xapi.XapiService.Verb.LAUNCHED, "/modules/" + module,
+                    module, null);
         }
         em.flush();
         LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);

@@ -37,6 +37,22 @@ public class LtiAdminBacking {
     private String tokenUrl;
     private String jwksUrl;
 
+    @Inject
+    private org.securebase.application.xapi.XapiService xapi;
+
+    public boolean isXapi() {
+        return xapi.isConfigured();
+    }
+
+    /** Statements per state, e.g. "SENT: 120". */
+    public List<String> getXapiCounts() {
+        return xapi.counts().stream().map(r -> r[0] + ": " + r[1]).toList();
+    }
+
+    public List<org.securebase.domain.xapi.XapiStatement> getXapiProblems() {
+        return xapi.problems(20);
+    }
+
     public List<LtiPlatform> getPlatforms() {
         return lti.platforms(currentUser.require());
     }

@@ -1,0 +1,154 @@
+package org.securebase.application.xapi;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.xapi.XapiStatement;
+import org.securebase.infrastructure.xapi.LrsClient;
+
+/**
+ * xAPI statements for the Learning Record Store named by XAPI_ENDPOINT (with XAPI_USERNAME and XAPI_PASSWORD):
+ * launched, answered, submitted, reviewed, self-rated. None are made when no LRS is configured. Actors are
+ * pseudonymous accounts on this installation (no names or e-mail addresses); statements are queued in the
+ * database and sent from there, so a slow or absent LRS never slows a student down.
+ */
+@Stateless
+public class XapiService {
+
+    /** The verbs we use: ADL's where one exists, ours otherwise. */
+    public enum Verb {
+        LAUNCHED("http://adlnet.gov/expapi/verbs/launched", "launched"),
+        ANSWERED("http://adlnet.gov/expapi/verbs/answered", "answered"),
+        SUBMITTED("http://activitystrea.ms/schema/1.0/submit", "submitted"),
+        REVIEWED("https://securebase.org/xapi/verbs/reviewed", "reviewed"),
+        SELF_RATED("https://securebase.org/xapi/verbs/self-rated", "self-rated");
+
+        final String iri;
+        final String display;
+
+        Verb(String iri, String display) {
+            this.iri = iri;
+            this.display = display;
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(XapiService.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "xapi.endpoint")
+    private Optional<String> endpoint;
+
+    @Inject
+    @ConfigProperty(name = "xapi.username")
+    private Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "xapi.password")
+    private Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "app.url", defaultValue = "http://localhost:8080")
+    private String appUrl;
+
+    public boolean isConfigured() {
+        return endpoint.filter(e -> !e.isBlank()).isPresent();
+    }
+
+    /**
+     * Queues a statement: {@code actor} did {@code verb} to the activity at {@code path} (under this
+     * installation's address), with an optional result.
+     */
+    public void record(Account actor, Verb verb, String path, String activityName, JsonObject result) {
+        if (!isConfigured() || actor == null || actor.getId() == null) {
+            return;
+        }
+        String home = appUrl.replaceAll("/$", "");
+        JsonObjectBuilder statement = Json.createObjectBuilder()
+                .add("id", UUID.randomUUID().toString())
+                .add("actor", Json.createObjectBuilder().add("objectType", "Agent").add("account",
+                        Json.createObjectBuilder().add("homePage", home).add("name", "account-" + actor.getId())))
+                .add("verb", Json.createObjectBuilder().add("id", verb.iri)
+                        .add("display", Json.createObjectBuilder().add("en", verb.display)))
+                .add("object", Json.createObjectBuilder().add("objectType", "Activity").add("id", home + path)
+                        .add("definition", Json.createObjectBuilder().add("name",
+                                Json.createObjectBuilder().add("en", activityName))))
+                .add("timestamp", clock.instant().toString());
+        if (result != null) {
+            statement.add("result", result);
+        }
+        em.persist(new XapiStatement(verb.display, statement.build().toString(), clock.instant()));
+    }
+
+    public List<Long> due(int limit) {
+        return em.createQuery("select s.id from XapiStatement s where s.status = :pending and s.nextAttemptAt <= :now "
+                + "order by s.nextAttemptAt, s.id", Long.class).setParameter("pending", XapiStatement.Status.PENDING)
+                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void send(long id) {
+        XapiStatement statement = em.find(XapiStatement.class, id);
+        if (statement == null || statement.getStatus() != XapiStatement.Status.PENDING || !isConfigured()) {
+            return;
+        }
+        try {
+            LrsClient.Answer answer = new LrsClient(endpoint.get(), username.orElse(""), password.orElse(""))
+                    .send(statement.getStatementJson());
+            statement.answered(answer.status(), answer.body(), clock.instant());
+        } catch (IOException e) {
+            statement.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            statement.unreachable("interrupted", clock.instant());
+        }
+        if (statement.getStatus() == XapiStatement.Status.REJECTED) {
+            LOG.warning(() -> "xAPI statement " + id + " rejected by the LRS and kept: " + statement.getLastError());
+        }
+    }
+
+    /** Counts per status, for administrators. */
+    public List<Object[]> counts() {
+        return em.createQuery("select s.status, count(s) from XapiStatement s group by s.status", Object[].class)
+                .getResultList();
+    }
+
+    /** Statements the LRS rejected or that could not be delivered, newest first, with the reason. */
+    public List<XapiStatement> problems(int limit) {
+        return em.createQuery("select s from XapiStatement s where s.status in :bad order by s.createdAt desc",
+                XapiStatement.class).setParameter("bad", List.of(XapiStatement.Status.REJECTED,
+                XapiStatement.Status.FAILED)).setMaxResults(limit).getResultList();
+    }
+
+    public static JsonObject score(double raw, double max) {
+        return Json.createObjectBuilder().add("score", Json.createObjectBuilder().add("raw", raw).add("min", 0)
+                .add("max", max).add("scaled", max == 0 ? 0 : raw / max)).build();
+    }
+
+    public static JsonObject success(boolean success) {
+        return Json.createObjectBuilder().add("success", success).build();
+    }
+
+    public static JsonObject completion() {
+        return Json.createObjectBuilder().add("completion", true).build();
+    }
+}
