@@ -32,6 +32,14 @@ public class MyDataResource {
     @Context
     private SecurityContext security;
 
+    /** GET /api/me/session: 200 while signed in (401 otherwise, from the filter): whether the cookie holds. */
+    @GET
+    @Path("session")
+    @Produces("application/json")
+    public java.util.Map<String, Object> session() {
+        return java.util.Map.of("signedIn", true);
+    }
+
     /** GET /api/me/self-ratings.csv: every submitted answer and score, safe to open in a spreadsheet. */
     @GET
     @Path("self-ratings.csv")

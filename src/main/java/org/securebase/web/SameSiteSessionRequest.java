@@ -59,8 +59,13 @@ final class SameSiteSessionRequest extends HttpServletRequestWrapper {
         String path = getContextPath().isEmpty() ? "/" : getContextPath();
         response.addHeader("Set-Cookie", (name == null ? "JSESSIONID" : name) + "=" + session.getId() + "; Path=" + path
                 + "; HttpOnly" + (getServletContext().getSessionCookieConfig().isSecure() ? "; Secure" : "")
-                + "; SameSite=Lax");
+                + "; SameSite=" + sameSite());
         session.setAttribute(MARKED, session.getId());
+    }
+
+    private String sameSite() {
+        Object value = getServletContext().getAttribute(SessionCookieSetup.SAME_SITE);
+        return value == null ? "Lax" : value.toString();
     }
 
     void markSameSite() {
@@ -75,7 +80,7 @@ final class SameSiteSessionRequest extends HttpServletRequestWrapper {
         }
         for (int i = 0; i < cookies.size(); i++) {
             String c = cookies.get(i);
-            String value = c.startsWith(prefix) && !c.contains("SameSite") ? c + "; SameSite=Lax" : c;
+            String value = c.startsWith(prefix) && !c.contains("SameSite") ? c + "; SameSite=" + sameSite() : c;
             if (i == 0) {
                 response.setHeader("Set-Cookie", value);
             } else {

@@ -20,7 +20,19 @@ public class SessionCookieSetup implements ServletContextListener {
         event.getServletContext().setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(ConfigProvider.getConfig().getOptionalValue("session.cookie.secure", Boolean.class)
-                .orElse(false));
+        boolean secure = ConfigProvider.getConfig().getOptionalValue("session.cookie.secure", Boolean.class)
+                .orElse(false);
+        cookie.setSecure(secure);
+        String sameSite = ConfigProvider.getConfig().getOptionalValue("session.cookie.samesite", String.class)
+                .orElse("Lax");
+        if (sameSite.equalsIgnoreCase("None") && !secure) {
+            java.util.logging.Logger.getLogger(SessionCookieSetup.class.getName()).warning(
+                    "SESSION_COOKIE_SAMESITE=None needs SESSION_COOKIE_SECURE=true (HTTPS); using Lax");
+            sameSite = "Lax";
+        }
+        event.getServletContext().setAttribute(SAME_SITE, sameSite.equalsIgnoreCase("None") ? "None" : "Lax");
     }
+
+    /** The context attribute holding the SameSite value for the session cookie: Lax, or None inside LMS frames. */
+    static final String SAME_SITE = "securebase.sameSite";
 }

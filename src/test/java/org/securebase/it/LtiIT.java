@@ -376,4 +376,33 @@ class LtiIT {
                 .headers().firstValue("Location").orElseThrow();
         assertTrue(tutor.get(again).body().contains("Roster synced: 0 added, 2 already here"));
     }
+
+    /**
+     * Inside the platform's frame the browser may refuse our cookie: the launch answers with a page that checks
+     * the session before going on, and offers a one-time link to continue in a new window.
+     */
+    @Test
+    void aFramedLaunchChecksItsSessionAndCanContinueInANewWindow() throws Exception {
+        platform.nextUser(TestPlatform.learner("learner-frame", "Fay Framed"));
+        WebClient frame = new WebClient(base);
+        Post launch = login(frame, "learner-frame");
+        HttpResponse<String> page = frame.postFormInFrame(launch.action(), Map.of("id_token", launch.idToken(),
+                "state", launch.state()));
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("data-target=\"/securebase/student/module.xhtml?m=it-review\"")
+                || page.body().matches("(?s).*data-target=\"[^\"]*/student/module\\.xhtml\\?m=it-review\".*"));
+        assertTrue(page.headers().allValues("Content-Security-Policy").stream()
+                .anyMatch(p -> p.contains("frame-ancestors 'self' " + platform.base())), "the platform may frame it");
+        assertEquals(200, frame.get("api/me/session").statusCode(), "where the cookie is kept, the session holds");
+        assertEquals(401, new WebClient(base).get("api/me/session").statusCode());
+
+        Matcher link = Pattern.compile("href=\"([^\"]*/lti/continue\\?ticket=[^\"]+)\"").matcher(page.body());
+        assertTrue(link.find(), page.body());
+        WebClient window = new WebClient(base);
+        HttpResponse<String> continued = window.get(link.group(1).replace("&amp;", "&"));
+        assertEquals(302, continued.statusCode());
+        assertTrue(continued.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?m=it-review"));
+        assertTrue(window.get("student/module.xhtml?m=it-review").body().contains("Fay Framed"), "signed in there");
+        assertRefused(new WebClient(base).get(link.group(1).replace("&amp;", "&")), "STATE");
+    }
 }

@@ -20,20 +20,32 @@ public class LaunchTickets {
     private static final Duration LIFETIME = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Ticket(String email, String role, Instant expires) {
+    private record Ticket(String email, String role, String target, Instant expires) {
     }
 
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     public String issue(String email, String role) {
+        return issue(email, role, null);
+    }
+
+    /** A ticket that also remembers where the launch was going (for continuing in a new window). */
+    public String issue(String email, String role, String target) {
         Instant now = clock.instant();
         tickets.values().removeIf(t -> t.expires().isBefore(now));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tickets.put(id, new Ticket(email, role, now.plus(LIFETIME)));
+        tickets.put(id, new Ticket(email, role, target, now.plus(LIFETIME)));
         return id;
+    }
+
+    /** Where a ticket's launch was going, without using it up. */
+    public Optional<String> target(String id) {
+        Ticket ticket = id == null ? null : tickets.get(id);
+        return ticket == null || ticket.expires().isBefore(clock.instant()) ? Optional.empty()
+                : Optional.ofNullable(ticket.target());
     }
 
     /** The caller and role the ticket was issued for, once. */

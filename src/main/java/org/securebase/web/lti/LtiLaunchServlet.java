@@ -33,6 +33,9 @@ public class LtiLaunchServlet extends HttpServlet {
     @Inject
     private SecurityContext security;
 
+    @Inject
+    private org.securebase.application.lti.LaunchTickets tickets;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -63,6 +66,17 @@ public class LtiLaunchServlet extends HttpServlet {
             request.getSession().setAttribute(DEEP_LINK, launch.deepLink());
         }
         response.setHeader("Cache-Control", "no-store");
+        if ("iframe".equals(request.getHeader("Sec-Fetch-Dest"))) {
+            // Inside the platform's frame the browser may refuse our cookie. The page checks, goes on if the
+            // session holds, and otherwise offers to continue in a new window with a one-time link.
+            String ticket = tickets.issue(security.getCallerPrincipal().getName(),
+                    request.isUserInRole("TUTOR") ? "TUTOR" : request.isUserInRole("SCHOOL_ADMIN") ? "SCHOOL_ADMIN"
+                    : "STUDENT", launch.path());
+            request.setAttribute("ltiTarget", request.getContextPath() + launch.path());
+            request.setAttribute("ltiContinue", request.getContextPath() + "/lti/continue?ticket=" + ticket);
+            request.getRequestDispatcher("/lti-frame.xhtml").forward(request, response);
+            return;
+        }
         response.sendRedirect(request.getContextPath() + launch.path());
     }
 
