@@ -222,7 +222,7 @@ public class CohortReportService {
         Map<Long, String> pseudonyms = new LinkedHashMap<>();
         ratings.forEach(r -> pseudonyms.computeIfAbsent(r.getStudent().getId(), id -> pseudonym(mac, id)));
         ratings.sort(java.util.Comparator.comparing((SelfRating r) -> pseudonyms.get(r.getStudent().getId()))
-                .thenComparing(r -> position(curriculum.milestones(), r.getMilestone()))
+                .thenComparing(r -> SelfRatingService.position(curriculum.milestones(), r.getMilestone()))
                 .thenComparing(SelfRating::getSlug).thenComparing(r -> r.getPerspective().name()));
         for (SelfRating r : ratings) {
             InstrumentDefinition instrument = catalog.instrument(r.getContentVersion());
@@ -230,12 +230,7 @@ public class CohortReportService {
                     r.getPerspective().name().toLowerCase(Locale.ROOT), r.getSlug(),
                     String.valueOf(r.getContentVersion().getVersionNumber()),
                     r.getSubmittedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
-            for (InstrumentDefinition.Item item : instrument.items()) {
-                Integer answer = r.getAnswers().get(item.id());
-                rows.add(row(head, "answer", item.id(), answer == null ? "" : answer.toString()));
-            }
-            r.score(instrument).subscales().forEach((id, score) -> rows.add(row(head, "score", id,
-                    score.value().map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse(""))));
+            rows.addAll(SelfRatingService.answerAndScoreRows(head, r, instrument));
         }
         return rows;
     }
@@ -256,18 +251,4 @@ public class CohortReportService {
         return "P-" + HexFormat.of().formatHex(digest, 0, 6);
     }
 
-    private static int position(List<Milestone> milestones, String id) {
-        for (int i = 0; i < milestones.size(); i++) {
-            if (milestones.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return milestones.size();
-    }
-
-    private static List<String> row(List<String> head, String kind, String id, String value) {
-        List<String> row = new ArrayList<>(head);
-        row.addAll(List.of(kind, id, value));
-        return row;
-    }
 }

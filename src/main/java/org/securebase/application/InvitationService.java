@@ -8,10 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.BusinessException;
@@ -29,8 +27,6 @@ import org.securebase.web.util.Bundle;
 public class InvitationService {
 
     public static final int PASSWORD_MIN = 12;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     private EntityManager em;
@@ -54,9 +50,7 @@ public class InvitationService {
 
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
-        byte[] token = new byte[32];
-        RANDOM.nextBytes(token);
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        String encoded = org.securebase.infrastructure.security.Tokens.random(32);
         em.persist(new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
         String link = appUrl.replaceAll("/$", "") + "/invitation.xhtml?token=" + encoded;
         mail.fire(new Mailer.OutgoingMail(account.getEmail(), Bundle.text("mail.invitation.subject"),

@@ -250,7 +250,7 @@ public class SelfRatingService {
         return new Baseline(sds, alphas);
     }
 
-    private static int position(List<Milestone> milestones, String id) {
+    static int position(List<Milestone> milestones, String id) {
         for (int i = 0; i < milestones.size(); i++) {
             if (milestones.get(i).id().equals(id)) {
                 return i;
@@ -275,13 +275,20 @@ public class SelfRatingService {
             List<String> head = List.of(r.getCurriculum(), r.getMilestone(), r.getPerspective().name().toLowerCase(),
                     r.getSlug(), String.valueOf(r.getContentVersion().getVersionNumber()),
                     r.getSubmittedAt().toString());
-            for (InstrumentDefinition.Item item : instrument.items()) {
-                Integer answer = r.getAnswers().get(item.id());
-                rows.add(row(head, "answer", item.id(), answer == null ? "" : answer.toString()));
-            }
-            r.score(instrument).subscales().forEach((id, score) -> rows.add(row(head, "score", id,
-                    score.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""))));
+            rows.addAll(answerAndScoreRows(head, r, instrument));
         }
+        return rows;
+    }
+
+    /** One row per answer and one per subscale score of a rating, each after {@code head}: for CSV exports. */
+    static List<List<String>> answerAndScoreRows(List<String> head, SelfRating r, InstrumentDefinition instrument) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (InstrumentDefinition.Item item : instrument.items()) {
+            Integer answer = r.getAnswers().get(item.id());
+            rows.add(row(head, "answer", item.id(), answer == null ? "" : answer.toString()));
+        }
+        r.score(instrument).subscales().forEach((id, score) -> rows.add(row(head, "score", id,
+                score.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""))));
         return rows;
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.securebase.domain.Delivery;
 import org.securebase.domain.xapi.XapiStatement;
 import org.securebase.infrastructure.xapi.LrsClient;
 
@@ -37,17 +38,18 @@ class LrsClientIT {
                 + "\"object\":{\"id\":\"http://localhost:8080/modules/the-racing-heart\"}}";
         XapiStatement accepted = new XapiStatement("launched", sound, Instant.now());
         LrsClient.Answer ok = client.send(sound);
-        accepted.answered(ok.status(), ok.body(), Instant.now());
+        accepted.getDelivery().answered(ok.status(), ok.body(), Instant.now());
         assertEquals(200, ok.status(), ok.body());
-        assertEquals(XapiStatement.Status.SENT, accepted.getStatus());
+        assertEquals(Delivery.Status.SENT, accepted.getDelivery().getStatus());
 
         String malformed = "{\"actor\":{\"mbox\":\"not-a-mailbox\"},\"verb\":{\"id\":\"launched\"}}";
         XapiStatement rejected = new XapiStatement("launched", malformed, Instant.now());
         LrsClient.Answer no = client.send(malformed);
-        rejected.answered(no.status(), no.body(), Instant.now());
+        rejected.getDelivery().answered(no.status(), no.body(), Instant.now());
         assertEquals(400, no.status());
-        assertEquals(XapiStatement.Status.REJECTED, rejected.getStatus(), "reported, not retried for ever");
-        assertTrue(rejected.getLastError().contains("statements.0.actor.mbox"), rejected.getLastError());
+        assertEquals(Delivery.Status.REJECTED, rejected.getDelivery().getStatus(), "reported, not retried for ever");
+        assertTrue(rejected.getDelivery().getLastError().contains("statements.0.actor.mbox"),
+                rejected.getDelivery().getLastError());
         assertEquals(malformed, rejected.getStatementJson(), "the statement itself is kept");
     }
 }

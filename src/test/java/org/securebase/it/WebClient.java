@@ -60,18 +60,18 @@ final class WebClient {
 
     /** A form post as a browser sends it from inside a frame (Sec-Fetch-Dest: iframe). */
     HttpResponse<String> postFormInFrame(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Dest", "iframe")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return postForm(path, form, "Sec-Fetch-Dest", "iframe");
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return postForm(path, form, "Accept", "*/*");
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form, String header, String value) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.lti.GradeLink;
 import org.securebase.domain.lti.GradePost;
@@ -88,14 +89,16 @@ public class GradeService {
         return em.createQuery("select g from GradePost g join fetch g.link l join fetch l.platform "
                 + "where l.account = :a and l.slug = :s order by g.createdAt desc, g.id desc", GradePost.class)
                 .setParameter("a", student).setParameter("s", slug).setMaxResults(10).getResultList().stream()
-                .map(g -> new Status(g.getLink().getPlatform().getName(), g.getStatus().name(), g.getAttempts(),
-                        g.getLastError(), g.getSentAt(), g.getScoreGiven(), g.getScoreMaximum())).toList();
+                .map(g -> new Status(g.getLink().getPlatform().getName(), g.getDelivery().getStatus().name(),
+                        g.getDelivery().getAttempts(), g.getDelivery().getLastError(), g.getDelivery().getSentAt(),
+                        g.getScoreGiven(), g.getScoreMaximum())).toList();
     }
 
     /** The ids of results due to be posted now, oldest first. */
     public List<Long> due(int limit) {
-        return em.createQuery("select g.id from GradePost g where g.status = :pending and g.nextAttemptAt <= :now "
-                + "order by g.nextAttemptAt, g.id", Long.class).setParameter("pending", GradePost.Status.PENDING)
+        return em.createQuery("select g.id from GradePost g where g.delivery.status = :pending "
+                + "and g.delivery.nextAttemptAt <= :now order by g.delivery.nextAttemptAt, g.id", Long.class)
+                .setParameter("pending", Delivery.Status.PENDING)
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
@@ -103,7 +106,7 @@ public class GradeService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
         GradePost post = em.find(GradePost.class, id);
-        if (post == null || post.getStatus() != GradePost.Status.PENDING) {
+        if (post == null || post.getDelivery().getStatus() != Delivery.Status.PENDING) {
             return;
         }
         GradeLink link = post.getLink();
@@ -122,23 +125,21 @@ public class GradeService {
                     .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
                     .POST(HttpRequest.BodyPublishers.ofString(score.build().toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                post.sent(clock.instant());
-            } else {
-                if (response.statusCode() == 401) {
-                    TOKENS.remove(platform.getId() + " " + SCORE_SCOPE);
-                }
-                post.failed("HTTP " + response.statusCode() + " from " + platform.getName(), clock.instant());
+            if (response.statusCode() == 401) {
+                TOKENS.remove(platform.getId() + " " + SCORE_SCOPE);
             }
+            post.getDelivery().answered(response.statusCode(), platform.getName() + " " + response.body(),
+                    clock.instant());
         } catch (IOException | RuntimeException e) {
-            post.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            post.getDelivery().unreachable(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            post.failed("interrupted", clock.instant());
+            post.getDelivery().unreachable("interrupted", clock.instant());
         }
-        if (post.getStatus() != GradePost.Status.SENT) {
-            LOG.warning(() -> "Grade post " + id + " to " + platform.getName() + " failed (attempt "
-                    + post.getAttempts() + "): " + post.getLastError());
+        Delivery delivery = post.getDelivery();
+        if (delivery.getStatus() != Delivery.Status.SENT) {
+            LOG.warning(() -> "Grade post " + id + " to " + platform.getName() + " not sent (attempt "
+                    + delivery.getAttempts() + ", " + delivery.getStatus() + "): " + delivery.getLastError());
         }
     }
 

@@ -1,11 +1,9 @@
 package org.securebase.application.lti;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LaunchTickets {
 
     private static final Duration LIFETIME = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Ticket(String email, String role, String target, Instant expires) {
     }
@@ -34,9 +31,7 @@ public class LaunchTickets {
     public String issue(String email, String role, String target) {
         Instant now = clock.instant();
         tickets.values().removeIf(t -> t.expires().isBefore(now));
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id = org.securebase.infrastructure.security.Tokens.random(32);
         tickets.put(id, new Ticket(email, role, target, now.plus(LIFETIME)));
         return id;
     }

@@ -7,10 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import org.securebase.infrastructure.lti.LtiFailure;
 public class LtiService {
 
     private static final Logger LOG = Logger.getLogger(LtiService.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final IdTokenValidator VALIDATOR = new IdTokenValidator();
 
     /** A validated launch: who signs in (a one-time ticket), the path to land on, and a deep-linking request. */
@@ -423,9 +420,7 @@ public class LtiService {
     }
 
     private static String random() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return org.securebase.infrastructure.security.Tokens.random(24);
     }
 
     private static boolean blank(String s) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.xapi.XapiStatement;
 import org.securebase.infrastructure.xapi.LrsClient;
@@ -100,43 +101,46 @@ public class XapiService {
     }
 
     public List<Long> due(int limit) {
-        return em.createQuery("select s.id from XapiStatement s where s.status = :pending and s.nextAttemptAt <= :now "
-                + "order by s.nextAttemptAt, s.id", Long.class).setParameter("pending", XapiStatement.Status.PENDING)
+        return em.createQuery("select s.id from XapiStatement s where s.delivery.status = :pending "
+                + "and s.delivery.nextAttemptAt <= :now order by s.delivery.nextAttemptAt, s.id", Long.class)
+                .setParameter("pending", Delivery.Status.PENDING)
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
         XapiStatement statement = em.find(XapiStatement.class, id);
-        if (statement == null || statement.getStatus() != XapiStatement.Status.PENDING || !isConfigured()) {
+        if (statement == null || statement.getDelivery().getStatus() != Delivery.Status.PENDING || !isConfigured()) {
             return;
         }
         try {
             LrsClient.Answer answer = new LrsClient(endpoint.get(), username.orElse(""), password.orElse(""))
                     .send(statement.getStatementJson());
-            statement.answered(answer.status(), answer.body(), clock.instant());
+            statement.getDelivery().answered(answer.status(), answer.body(), clock.instant());
         } catch (IOException e) {
-            statement.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            statement.getDelivery().unreachable(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            statement.unreachable("interrupted", clock.instant());
+            statement.getDelivery().unreachable("interrupted", clock.instant());
         }
-        if (statement.getStatus() == XapiStatement.Status.REJECTED) {
-            LOG.warning(() -> "xAPI statement " + id + " rejected by the LRS and kept: " + statement.getLastError());
+        if (statement.getDelivery().getStatus() == Delivery.Status.REJECTED) {
+            LOG.warning(() -> "xAPI statement " + id + " rejected by the LRS and kept: "
+                    + statement.getDelivery().getLastError());
         }
     }
 
     /** Counts per status, for administrators. */
     public List<Object[]> counts() {
-        return em.createQuery("select s.status, count(s) from XapiStatement s group by s.status", Object[].class)
+        return em.createQuery("select s.delivery.status, count(s) from XapiStatement s group by s.delivery.status",
+                Object[].class)
                 .getResultList();
     }
 
     /** Statements the LRS rejected or that could not be delivered, newest first, with the reason. */
     public List<XapiStatement> problems(int limit) {
-        return em.createQuery("select s from XapiStatement s where s.status in :bad order by s.createdAt desc",
-                XapiStatement.class).setParameter("bad", List.of(XapiStatement.Status.REJECTED,
-                XapiStatement.Status.FAILED)).setMaxResults(limit).getResultList();
+        return em.createQuery("select s from XapiStatement s where s.delivery.status in :bad "
+                + "order by s.createdAt desc", XapiStatement.class).setParameter("bad", List.of(
+                Delivery.Status.REJECTED, Delivery.Status.FAILED)).setMaxResults(limit).getResultList();
     }
 
     public static JsonObject score(double raw, double max) {

@@ -85,7 +85,7 @@ public class AdminCohortBacking {
             Faces.getFlash().setKeepMessages(true);
             return "/admin/cohort?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
-            Bundle.error(e.messageKey(), "200");
+            Bundle.error(e.messageKey(), name, org.securebase.domain.school.School.NAME_MAX);
             return null;
         }
     }

@@ -12,6 +12,7 @@ import org.securebase.application.SchoolService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.school.Cohort;
+import org.securebase.domain.school.School;
 import org.securebase.infrastructure.content.ContentImporter;
 import org.securebase.web.util.Bundle;
 
@@ -69,7 +70,7 @@ public class SchoolBacking {
             Faces.getFlash().setKeepMessages(true);
             return "/admin/index?faces-redirect=true";
         } catch (BusinessException e) {
-            Bundle.error(e.messageKey(), e.getMessage().contains("exists") ? programmeName : "200");
+            Bundle.error(e.messageKey(), programmeName, School.NAME_MAX);
             return null;
         }
     }
@@ -81,7 +82,7 @@ public class SchoolBacking {
             Faces.getFlash().setKeepMessages(true);
             return "/admin/cohort?faces-redirect=true&id=" + cohort.getId();
         } catch (BusinessException e) {
-            Bundle.error(e.messageKey(), "200");
+            Bundle.error(e.messageKey(), cohortName, School.NAME_MAX);
             return null;
         }
     }

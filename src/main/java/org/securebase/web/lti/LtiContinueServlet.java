@@ -1,9 +1,7 @@
 package org.securebase.web.lti;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.securebase.application.lti.LaunchTickets;
 import org.securebase.infrastructure.lti.LtiFailure;
-import org.securebase.infrastructure.security.LaunchCredential;
 
 /**
  * /lti/continue?ticket=: a launch continued in a new window, where the browser keeps our cookie as first-party.
@@ -38,13 +35,7 @@ public class LtiContinueServlet extends HttpServlet {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "unknown or used ticket"));
             return;
         }
-        if (request.getSession(false) != null) {
-            request.getSession().invalidate();
-        }
-        request.getSession(true);
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new LaunchCredential(ticket)).newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
+        if (!LtiSignIn.signIn(request, response, security, ticket)) {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "ticket refused"));
             return;
         }

@@ -2,9 +2,7 @@ package org.securebase.web.lti;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.securebase.application.lti.LtiService;
 import org.securebase.infrastructure.lti.LtiFailure;
-import org.securebase.infrastructure.security.LaunchCredential;
 
 /**
  * /lti/launch: the platform's form post of the id_token. A valid launch signs the user in (a new session) and
@@ -52,14 +49,8 @@ public class LtiLaunchServlet extends HttpServlet {
             }
             throw e;
         }
-        if (request.getSession(false) != null) {
-            request.getSession().invalidate();
-        }
-        request.getSession(true);
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters
-                .withParams().credential(new LaunchCredential(launch.ticket())).newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
-            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused: " + status));
+        if (!LtiSignIn.signIn(request, response, security, launch.ticket())) {
+            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused"));
             return;
         }
         if (launch.deepLink() != null) {

@@ -106,7 +106,7 @@ public class CohortBacking {
                 panels.add(new CohortCharts.Panel(Bundle.text("cohort.milestoneN", r.milestones().get(m).title(),
                         r.milestones().get(m).respondents()), d.map(x -> x.bins()), d.map(x -> x.mean())));
             }
-            charts.append("<figure class=\"cohort-figure\"><figcaption>").append(escape(s.subscale().title()))
+            charts.append("<figure class=\"cohort-figure\"><figcaption>").append(org.securebase.web.util.Html.escape(s.subscale().title()))
                     .append("</figcaption>").append(CohortCharts.histograms(Bundle.text("cohort.histogramLabel",
                             r.instrument().title(), s.subscale().title()), panels, binLabels, r.low(), r.high(),
                             Bundle.text("cohort.tooFewShort", ChangeStatistics.MIN_COHORT))).append("</figure>");
@@ -216,9 +216,5 @@ public class CohortBacking {
 
     private static String format1(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

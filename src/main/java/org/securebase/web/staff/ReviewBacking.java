@@ -212,9 +212,6 @@ public class ReviewBacking implements Serializable {
         return levels.stream().filter(l -> l.id().equals(id)).findFirst().map(RubricDefinition.Level::title).orElse(id);
     }
 
-    public String descriptor(RubricDefinition.Criterion criterion, String levelId) {
-        return criterion.descriptorsHtml().getOrDefault(levelId, "");
-    }
 
     public boolean isFound() {
         return found;

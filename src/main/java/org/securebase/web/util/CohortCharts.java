@@ -36,23 +36,23 @@ public final class CohortCharts {
         int width = panelWidth + 10;
         int height = top + plotHeight + 34;
         StringBuilder all = new StringBuilder("<div class=\"histograms\" role=\"group\" aria-label=\"")
-                .append(LineChart.escape(label)).append("\">");
+                .append(Html.escape(label)).append("\">");
         for (int p = 0; p < panels.size(); p++) {
             Panel panel = panels.get(p);
             int x0 = 5;
             StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart histogram\" "
                     + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", width, height,
-                    LineChart.escape(label + ": " + panel.title())));
+                    Html.escape(label + ": " + panel.title())));
             List<String> title = LineChart.wrap(panel.title(), 36);
             for (int l = 0; l < title.size(); l++) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#1f2933\">%s"
-                        + "</text>", x0, 12 + 13 * l, LineChart.escape(title.get(l))));
+                        + "</text>", x0, 12 + 13 * l, Html.escape(title.get(l))));
             }
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\"/>", x0,
                     x0 + panelWidth, top + plotHeight, top + plotHeight, GRID));
             if (panel.bins().isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
-                        x0 + 4, top + plotHeight / 2, INK, LineChart.escape(tooFew)));
+                        x0 + 4, top + plotHeight / 2, INK, Html.escape(tooFew)));
                 all.append(svg).append("</svg>");
                 continue;
             }
@@ -67,7 +67,7 @@ public final class CohortCharts {
                 double bx = x0 + b * barWidth;
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                         + "fill=\"%s\"><title>%s: %d</title></rect>", bx + 2, top + plotHeight - h, barWidth - 4, h,
-                        BAR, LineChart.escape(binLabels.get(b)), bins[b]));
+                        BAR, Html.escape(binLabels.get(b)), bins[b]));
                 if (bins[b] > 0) {
                     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
                             + "text-anchor=\"middle\" fill=\"%s\">%d</text>", bx + barWidth / 2,
@@ -75,7 +75,7 @@ public final class CohortCharts {
                 }
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\" "
                         + "fill=\"%s\">%s</text>", bx + barWidth / 2, top + plotHeight + 13, INK,
-                        LineChart.escape(binLabels.get(b))));
+                        Html.escape(binLabels.get(b))));
             }
             panel.mean().ifPresent(m -> {
                 double mx = x0 + panelWidth * (m - low) / (high - low);
@@ -103,7 +103,7 @@ public final class CohortCharts {
         int height = top + rows.size() * rowHeight + 30;
         double plot = width - left - right;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
-                + "role=\"img\" aria-label=\"%s\">", width, height, LineChart.escape(label)));
+                + "role=\"img\" aria-label=\"%s\">", width, height, Html.escape(label)));
         double zero = left + plot / 2;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\"/>",
                 zero, zero, top, top + rows.size() * rowHeight, INK));
@@ -117,10 +117,10 @@ public final class CohortCharts {
             Change row = rows.get(r);
             int y = top + r * rowHeight + rowHeight / 2;
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\" "
-                    + "fill=\"#1f2933\">%s</text>", left - 10, y + 4, LineChart.escape(shorten(row.title(), 36))));
+                    + "fill=\"#1f2933\">%s</text>", left - 10, y + 4, Html.escape(shorten(row.title(), 36))));
             if (row.meanLowHigh().isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>",
-                        left + 6, y + 4, INK, LineChart.escape(tooFew)));
+                        left + 6, y + 4, INK, Html.escape(tooFew)));
                 continue;
             }
             double[] v = row.meanLowHigh().get();

@@ -36,7 +36,7 @@ public final class LineChart {
         int axisBottom = TOP + PLOT_HEIGHT;
         int height = axisBottom + 64 + LEGEND_LINE * series.size();
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape(label)).append("\">");
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = PLOT_HEIGHT;
         double step = Math.max(1, Math.ceil((max - min) / 6));
@@ -55,10 +55,10 @@ public final class LineChart {
             StringBuilder text = new StringBuilder();
             for (int l = 0; l < lines.size(); l++) {
                 text.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" dy=\"%s\">%s</tspan>", x(i, n, plotWidth),
-                        l == 0 ? "0" : "1.2em", escape(lines.get(l))));
+                        l == 0 ? "0" : "1.2em", Html.escape(lines.get(l))));
             }
             svg.append(String.format(Locale.ROOT, "<text y=\"%d\" font-size=\"11\" text-anchor=\"middle\" "
-                    + "fill=\"#52606d\"><title>%s</title>%s</text>", axisBottom + 16, escape(full), text));
+                    + "fill=\"#52606d\"><title>%s</title>%s</text>", axisBottom + 16, Html.escape(full), text));
         }
         int s = 0;
         for (Map.Entry<String, List<Optional<Double>>> entry : series.entrySet()) {
@@ -82,7 +82,7 @@ public final class LineChart {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
                     + "stroke-width=\"2.5\"%s/><text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1f2933\">%s</text>",
                     lx, lx + 28, ly, ly, colour, dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"",
-                    lx + 34, ly + 4, escape(entry.getKey())));
+                    lx + 34, ly + 4, Html.escape(entry.getKey())));
             s++;
         }
         return svg.append("</svg>").toString();
@@ -116,9 +116,5 @@ public final class LineChart {
 
     private static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -120,7 +120,7 @@ public final class ReviewDisplay {
                         }
                     }
                 }
-                String piece = escape(text.substring(from, cut));
+                String piece = Html.escape(text.substring(from, cut));
                 if (covering.isEmpty()) {
                     html.append(piece);
                 } else {
@@ -143,16 +143,16 @@ public final class ReviewDisplay {
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int start = delta.getSource().getPosition();
-            html.append(escape(String.join("", a.subList(position, start))));
+            html.append(Html.escape(String.join("", a.subList(position, start))));
             if (!delta.getSource().getLines().isEmpty()) {
-                html.append("<del>").append(escape(String.join("", delta.getSource().getLines()))).append("</del>");
+                html.append("<del>").append(Html.escape(String.join("", delta.getSource().getLines()))).append("</del>");
             }
             if (!delta.getTarget().getLines().isEmpty()) {
-                html.append("<ins>").append(escape(String.join("", delta.getTarget().getLines()))).append("</ins>");
+                html.append("<ins>").append(Html.escape(String.join("", delta.getTarget().getLines()))).append("</ins>");
             }
             position = start + delta.getSource().getLines().size();
         }
-        html.append(escape(String.join("", a.subList(position, a.size()))));
+        html.append(Html.escape(String.join("", a.subList(position, a.size()))));
         return html.toString();
     }
 
@@ -168,11 +168,6 @@ public final class ReviewDisplay {
     public static String when(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(org.omnifaces.util.Faces.getLocale())
                 .withZone(ZoneId.systemDefault()).format(instant);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 
     /** Levels by id for a select or radio list, lowest first. */

@@ -1,0 +1,36 @@
+package org.securebase.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.securebase.application.lti.GradeService;
+import org.securebase.application.xapi.XapiService;
+
+/**
+ * Every few seconds, sends what is due to other systems: results to learning platforms, statements to the LRS.
+ * Each item goes in its own transaction, so one system's failure never holds up another's.
+ */
+@Singleton
+public class Outbox {
+
+    @EJB
+    private GradeService grades;
+
+    @EJB
+    private XapiService xapi;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sendDue() {
+        for (Long id : grades.due(50)) {
+            grades.send(id);
+        }
+        if (xapi.isConfigured()) {
+            for (Long id : xapi.due(100)) {
+                xapi.send(id);
+            }
+        }
+    }
+}
