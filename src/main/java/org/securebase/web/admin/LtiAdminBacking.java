@@ -57,7 +57,9 @@ public class LtiAdminBacking {
         return lti.platforms(currentUser.require());
     }
 
+    /** The published keys; the first is made here if none exists yet, so the list is never empty. */
     public List<ToolKey> getKeys() {
+        keys.signingKey();
         return keys.active();
     }
 
