@@ -17,6 +17,9 @@
     var storagePrefix = root.dataset.storageKey;
     var DEBOUNCE_MS = 1500;
     var RETRY_MS = 5000;
+    /* A refusal of a save that worked a moment ago (403, 404, 429, 5xx) is taken as passing: retried after 1, 2,
+       4 ... up to 30 seconds, the text kept in this browser meanwhile. Only 401 means the session is gone. */
+    var BACKOFF_MAX_MS = 30000;
     var MAX = 100000;
     var editors = [];
 
@@ -165,6 +168,7 @@
 
     Editor.prototype.handle = function (status, body, sentText) {
         if (status === 200) {
+            this.failures = 0;
             this.revision = body.revision;
             this.ta.dataset.revision = body.revision;
             if (this.ta.value === sentText) {
@@ -197,6 +201,12 @@
         }
         if (status === 413) {
             this.setStatus(format(msg("tooLong"), this.ta.value.length - MAX, MAX), "status-error");
+            return false;
+        }
+        if (status === 403 || status === 404 || status === 429 || status >= 500) {
+            this.failures = (this.failures || 0) + 1;
+            this.setStatus(msg("notSavedYet"), "status-warn");
+            this.schedule(Math.min(BACKOFF_MAX_MS, 1000 * Math.pow(2, this.failures - 1)));
             return false;
         }
         this.setStatus(msg("error"), "status-error");

@@ -17,13 +17,16 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    @jakarta.inject.Inject
+    private org.securebase.application.CurrentUser currentUser;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("health") || path.startsWith("lti/jwks")) {
             return;
         }
-        if (request.getSecurityContext().getUserPrincipal() == null) {
+        if (currentUser.account().isEmpty()) {
             request.abortWith(Response.status(401).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("reason", "notSignedIn")).build());
         }

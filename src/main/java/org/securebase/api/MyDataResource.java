@@ -4,9 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +27,6 @@ public class MyDataResource {
     @Inject
     private CurrentUser currentUser;
 
-    @Context
-    private SecurityContext security;
-
     /** GET /api/me/session: 200 while signed in (401 otherwise, from the filter): whether the cookie holds. */
     @GET
     @Path("session")
@@ -45,7 +40,7 @@ public class MyDataResource {
     @Path("self-ratings.csv")
     @Produces("text/csv")
     public Response selfRatings() {
-        if (!security.isUserInRole(Role.STUDENT_NAME)) {
+        if (!currentUser.hasRole(Role.STUDENT)) {
             throw new NotFoundException("only students have self-ratings");
         }
         List<List<String>> rows = ratings.exportRows(currentUser.require());

@@ -8,10 +8,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,6 @@ public class ReflectionResource {
 
     @Inject
     private CurrentUser currentUser;
-
-    @Context
-    private SecurityContext security;
 
     @PUT
     @Path("modules/{slug}/reflection/drafts/{promptId}")
@@ -85,7 +80,7 @@ public class ReflectionResource {
     }
 
     private Account student() {
-        if (!security.isUserInRole(Role.STUDENT_NAME)) {
+        if (!currentUser.hasRole(Role.STUDENT)) {
             throw new org.securebase.domain.NotFoundException("only students have reflections");
         }
         return currentUser.require();

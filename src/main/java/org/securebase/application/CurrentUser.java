@@ -1,34 +1,46 @@
 package org.securebase.application;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
 import java.util.Optional;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
 
-/** The signed-in account, looked up once per request from the container's caller principal. */
+/**
+ * The signed-in account of this request. The web layer establishes the {@link Caller} from the session at the start
+ * of every request (see {@code web.security.AccessFilter}); the account is looked up once, by id, when first asked.
+ * A disabled account counts as nobody.
+ */
 @RequestScoped
 public class CurrentUser {
-
-    @Inject
-    private SecurityContext securityContext;
 
     @PersistenceContext
     private EntityManager em;
 
+    private Caller caller;
     private Account account;
     private boolean resolved;
 
+    /** Called once per request, before any page or resource runs. */
+    public void establish(Caller caller) {
+        this.caller = caller;
+        this.account = null;
+        this.resolved = false;
+    }
+
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    public boolean hasRole(Role role) {
+        return caller != null && caller.role() == role;
+    }
+
     public Optional<Account> account() {
         if (!resolved) {
-            Principal principal = securityContext.getCallerPrincipal();
-            account = principal == null ? null
-                    : em.createNamedQuery("Account.byEmail", Account.class)
-                            .setParameter("email", Account.normaliseEmail(principal.getName()))
-                            .getResultStream().findFirst().orElse(null);
+            Account found = caller == null ? null : em.find(Account.class, caller.accountId());
+            account = found != null && found.isEnabled() && found.getRole() == caller.role() ? found : null;
             resolved = true;
         }
         return Optional.ofNullable(account);

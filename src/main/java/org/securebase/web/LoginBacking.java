@@ -1,17 +1,9 @@
 package org.securebase.web;
 
-import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
-
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -19,27 +11,27 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
-import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.AccountService;
+import org.securebase.application.Caller;
+import org.securebase.application.CurrentUser;
 import org.securebase.domain.account.Account;
+import org.securebase.web.security.Sessions;
 import org.securebase.web.util.Bundle;
 
-/** /login.xhtml: signs in through the container, so the session is the container's and roles apply. */
+/**
+ * /login.xhtml: checks the password through {@link AccountService#signIn} (with its throttle), then signs the
+ * person in under a fresh session id and sends them where they were going, or to their home page.
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
 
     @Inject
-    private SecurityContext securityContext;
+    private CurrentUser currentUser;
 
     @Inject
     private AccountService accounts;
-
-    /** True when the container sent the user here from a protected page they should return to. */
-    @Inject
-    @Param(name = "continue")
-    private boolean continued;
 
     @NotBlank
     @Size(max = Account.EMAIL_MAX)
@@ -55,18 +47,22 @@ public class LoginBacking {
             throttled(locked.get());
             return;
         }
+        AccountService.SignIn result = accounts.signIn(email, password.toCharArray());
+        if (result.outcome() != AccountService.Outcome.SUCCESS) {
+            accounts.lockedUntil(email).ifPresentOrElse(this::throttled, () -> Bundle.error("login.invalid"));
+            return;
+        }
         HttpServletRequest request = Faces.getRequest();
-        HttpServletResponse response = Faces.getResponse();
-        // A fresh session id before the session becomes authenticated: a planted id is worthless.
-        request.getSession(true);
-        request.changeSessionId();
-        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .credential(new UsernamePasswordCredential(email, new Password(password))).newAuthentication(!continued));
-        switch (status) {
-            case SEND_CONTINUE -> FacesContext.getCurrentInstance().responseComplete();
-            case SUCCESS -> Faces.redirect("index.xhtml");
-            default -> accounts.lockedUntil(email).ifPresentOrElse(this::throttled,
-                    () -> Bundle.error("login.invalid"));
+        Caller caller = new Caller(result.account().getId(), result.account().getRole());
+        Sessions.signIn(request, caller);
+        currentUser.establish(caller);
+        String home = request.getContextPath() + "/index.xhtml";
+        String target = Sessions.takeContinue(request).filter(t -> t.startsWith(request.getContextPath() + "/")
+                && !t.startsWith("//")).orElse(home);
+        try {
+            Faces.getExternalContext().redirect(target);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

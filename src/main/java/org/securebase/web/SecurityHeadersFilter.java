@@ -2,7 +2,6 @@ package org.securebase.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +9,9 @@ import java.io.IOException;
 
 /**
  * Security headers on every response. Script sources are governed by PrimeFaces' own CSP header (a per-request
- * nonce, no inline script); this one adds the directives that header lacks. Browsers enforce both.
+ * nonce, no inline script); this one adds the directives that header lacks. Browsers enforce both. Mapped in
+ * web.xml for requests and error dispatches, so error pages the container makes carry the same headers.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -40,7 +39,23 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String policy = policy();
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            if (!response.containsHeader("X-Content-Type-Options")) {
+                headers(response, policy(), request);
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        headers(response, policy(), request);
+        // A buffer large enough for our pages keeps headers open until the end of the request.
+        response.setBufferSize(RESPONSE_BUFFER);
+        SameSiteSessionRequest wrapped = new SameSiteSessionRequest(request, response);
+        wrapped.reissueIfRenamed();
+        chain.doFilter(wrapped, response);
+        wrapped.markSameSite();
+    }
+
+    private static String headers(HttpServletResponse response, String policy, HttpServletRequest request) {
         response.addHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
@@ -53,11 +68,6 @@ public class SecurityHeadersFilter extends HttpFilter {
             // Reflections are private: no shared cache may keep a page.
             response.setHeader("Cache-Control", "no-store");
         }
-        // A buffer large enough for our pages keeps headers open until the end of the request.
-        response.setBufferSize(RESPONSE_BUFFER);
-        SameSiteSessionRequest wrapped = new SameSiteSessionRequest(request, response);
-        wrapped.reissueIfRenamed();
-        chain.doFilter(wrapped, response);
-        wrapped.markSameSite();
+        return policy;
     }
 }

@@ -3,9 +3,6 @@ package org.securebase.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.domain.account.Account;
@@ -36,13 +33,8 @@ public class SessionBacking {
         };
     }
 
-    public void logout() throws ServletException {
-        HttpServletRequest request = Faces.getRequest();
-        request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+    public void logout() {
+        org.securebase.web.security.Sessions.signOut(Faces.getRequest());
         Faces.redirect("login.xhtml?signedOut=true");
     }
 }

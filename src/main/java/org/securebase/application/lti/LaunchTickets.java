@@ -7,32 +7,34 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.securebase.application.Caller;
 
 /**
- * One-time tickets that carry a validated launch into the container's sign-in within the same request: the
- * launch servlet gets one, the identity store spends it. Each works once, for a minute, in this server only.
+ * One-time tickets that carry a validated launch into a sign-in: the launch servlet gets one and spends it at once;
+ * a framed launch gets a second one for continuing in a new window. Each works once, for a minute, in this server
+ * only.
  */
 @ApplicationScoped
 public class LaunchTickets {
 
     private static final Duration LIFETIME = Duration.ofMinutes(1);
 
-    private record Ticket(String email, String role, String target, Instant expires) {
+    private record Ticket(Caller caller, String target, Instant expires) {
     }
 
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    public String issue(String email, String role) {
-        return issue(email, role, null);
+    public String issue(Caller caller) {
+        return issue(caller, null);
     }
 
     /** A ticket that also remembers where the launch was going (for continuing in a new window). */
-    public String issue(String email, String role, String target) {
+    public String issue(Caller caller, String target) {
         Instant now = clock.instant();
         tickets.values().removeIf(t -> t.expires().isBefore(now));
         String id = org.securebase.infrastructure.security.Tokens.random(32);
-        tickets.put(id, new Ticket(email, role, target, now.plus(LIFETIME)));
+        tickets.put(id, new Ticket(caller, target, now.plus(LIFETIME)));
         return id;
     }
 
@@ -43,12 +45,12 @@ public class LaunchTickets {
                 : Optional.ofNullable(ticket.target());
     }
 
-    /** The caller and role the ticket was issued for, once. */
-    public Optional<String[]> spend(String id) {
+    /** The caller the ticket was issued for, once. */
+    public Optional<Caller> spend(String id) {
         Ticket ticket = id == null ? null : tickets.remove(id);
         if (ticket == null || ticket.expires().isBefore(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {ticket.email(), ticket.role()});
+        return Optional.of(ticket.caller());
     }
 }

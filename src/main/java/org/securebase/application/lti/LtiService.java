@@ -191,7 +191,7 @@ public class LtiService {
         }
         em.flush();
         LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);
-        return new Launch(tickets.issue(account.getEmail(), account.getRole().name()),
+        return new Launch(tickets.issue(new org.securebase.application.Caller(account.getId(), account.getRole())),
                 deepLink != null ? "/staff/deep-link.xhtml" : target(claims, account), deepLink);
     }
 

@@ -1,7 +1,6 @@
 package org.securebase.web.lti;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,9 +22,6 @@ public class LtiContinueServlet extends HttpServlet {
     @Inject
     private LaunchTickets tickets;
 
-    @Inject
-    private SecurityContext security;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -35,7 +31,7 @@ public class LtiContinueServlet extends HttpServlet {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "unknown or used ticket"));
             return;
         }
-        if (!LtiSignIn.signIn(request, response, security, ticket)) {
+        if (!LtiSignIn.signIn(request, tickets, ticket).isPresent()) {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "ticket refused"));
             return;
         }

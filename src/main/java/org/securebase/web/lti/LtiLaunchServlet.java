@@ -2,7 +2,6 @@ package org.securebase.web.lti;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,9 +27,6 @@ public class LtiLaunchServlet extends HttpServlet {
     private LtiService lti;
 
     @Inject
-    private SecurityContext security;
-
-    @Inject
     private org.securebase.application.lti.LaunchTickets tickets;
 
     @Override
@@ -49,7 +45,9 @@ public class LtiLaunchServlet extends HttpServlet {
             }
             throw e;
         }
-        if (!LtiSignIn.signIn(request, response, security, launch.ticket())) {
+        java.util.Optional<org.securebase.application.Caller> caller = LtiSignIn.signIn(request, tickets,
+                launch.ticket());
+        if (caller.isEmpty()) {
             LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused"));
             return;
         }
@@ -60,9 +58,7 @@ public class LtiLaunchServlet extends HttpServlet {
         if ("iframe".equals(request.getHeader("Sec-Fetch-Dest"))) {
             // Inside the platform's frame the browser may refuse our cookie. The page checks, goes on if the
             // session holds, and otherwise offers to continue in a new window with a one-time link.
-            String ticket = tickets.issue(security.getCallerPrincipal().getName(),
-                    request.isUserInRole("TUTOR") ? "TUTOR" : request.isUserInRole("SCHOOL_ADMIN") ? "SCHOOL_ADMIN"
-                    : "STUDENT", launch.path());
+            String ticket = tickets.issue(caller.get(), launch.path());
             request.setAttribute("ltiTarget", request.getContextPath() + launch.path());
             request.setAttribute("ltiContinue", request.getContextPath() + "/lti/continue?ticket=" + ticket);
             request.getRequestDispatcher("/lti-frame.xhtml").forward(request, response);

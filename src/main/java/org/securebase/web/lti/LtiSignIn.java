@@ -1,11 +1,10 @@
 package org.securebase.web.lti;
 
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.securebase.infrastructure.security.LaunchCredential;
+import java.util.Optional;
+import org.securebase.application.Caller;
+import org.securebase.application.lti.LaunchTickets;
+import org.securebase.web.security.Sessions;
 
 /** Signs a launch's person in with its one-time ticket, in a fresh session. */
 final class LtiSignIn {
@@ -13,13 +12,9 @@ final class LtiSignIn {
     private LtiSignIn() {
     }
 
-    static boolean signIn(HttpServletRequest request, HttpServletResponse response, SecurityContext security,
-            String ticket) {
-        if (request.getSession(false) != null) {
-            request.getSession().invalidate();
-        }
-        request.getSession(true);
-        return security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new LaunchCredential(ticket)).newAuthentication(true)) == AuthenticationStatus.SUCCESS;
+    static Optional<Caller> signIn(HttpServletRequest request, LaunchTickets tickets, String ticket) {
+        Optional<Caller> caller = tickets.spend(ticket);
+        caller.ifPresent(c -> Sessions.signInFresh(request, c));
+        return caller;
     }
 }
