@@ -58,6 +58,7 @@ public class ReflectionResource {
 
     @POST
     @Path("modules/{slug}/reflection/submission")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("slug") String slug) {
         ReflectionVersion version = reflections.submit(student(), slug);
         return Response.ok(Map.of("version", version.getNumber(), "submittedAt", version.getSubmittedAt().toString()))

@@ -37,14 +37,15 @@ public class AccountService {
     private Clock clock;
 
     /**
-     * Checks a login name and password. Every failure is recorded, whether or not the name exists, and the
-     * throttle refuses even a right password once a name has had too many failures within the hour.
+     * Checks a login name and password from a source (the client's address). Every failure is recorded, whether or
+     * not the name exists, and the throttle refuses even a right password once the name has had too many failures
+     * from that source, or from all sources together, within the hour.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public SignIn signIn(String loginName, char[] password) {
+    public SignIn signIn(String loginName, char[] password, String source) {
         String name = Account.normaliseEmail(loginName);
         Instant now = clock.instant();
-        if (lockedUntil(name, now).isPresent()) {
+        if (lockedUntil(name, source, now).isPresent()) {
             return new SignIn(Outcome.THROTTLED, null);
         }
         Optional<Account> account = findByEmail(name).filter(Account::isEnabled);
@@ -53,22 +54,22 @@ public class AccountService {
         if (ok) {
             return new SignIn(Outcome.SUCCESS, account.get());
         }
-        em.persist(new LoginFailure(name, now));
+        em.persist(new LoginFailure(name, source, now));
         em.createNamedQuery("LoginFailure.purge").setParameter("before", now.minus(LoginThrottle.WINDOW))
                 .executeUpdate();
-        return new SignIn(lockedUntil(name, now).isPresent() ? Outcome.THROTTLED : Outcome.INVALID, null);
+        return new SignIn(lockedUntil(name, source, now).isPresent() ? Outcome.THROTTLED : Outcome.INVALID, null);
     }
 
-    /** When the login name may try again, if it is throttled now. */
-    public Optional<Instant> lockedUntil(String loginName) {
-        return lockedUntil(Account.normaliseEmail(loginName), clock.instant());
+    /** When the login name may try again from this source, if it is throttled there now. */
+    public Optional<Instant> lockedUntil(String loginName, String source) {
+        return lockedUntil(Account.normaliseEmail(loginName), source, clock.instant());
     }
 
-    private Optional<Instant> lockedUntil(String name, Instant now) {
-        List<Instant> failures = em.createNamedQuery("LoginFailure.since", Instant.class)
+    private Optional<Instant> lockedUntil(String name, String source, Instant now) {
+        List<LoginThrottle.Attempt> failures = em.createNamedQuery("LoginFailure.since", Object[].class)
                 .setParameter("name", name).setParameter("since", now.minus(LoginThrottle.WINDOW))
-                .getResultList();
-        return LoginThrottle.lockedUntil(failures, now);
+                .getResultList().stream().map(r -> new LoginThrottle.Attempt((Instant) r[0], (String) r[1])).toList();
+        return LoginThrottle.lockedUntil(failures, source, now);
     }
 
     public Optional<Account> findByEmail(String email) {

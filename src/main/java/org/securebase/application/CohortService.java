@@ -24,6 +24,7 @@ public class CohortService {
         Cohort cohort = em.find(Cohort.class, cohortId);
         boolean visible = cohort != null && switch (staff.getRole()) {
             case SCHOOL_ADMIN -> staff.getSchool() != null && staff.getSchool().equals(cohort.getSchool());
+            case OPERATOR -> false;
             case TUTOR -> em.createQuery("select count(c) from Cohort c join c.members t where c.id = :cohort "
                     + "and t.id = :tutor", Long.class).setParameter("cohort", cohortId)
                     .setParameter("tutor", staff.getId()).getSingleResult() > 0;

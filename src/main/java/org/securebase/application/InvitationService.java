@@ -63,6 +63,43 @@ public class InvitationService {
         return find(token).getAccount();
     }
 
+    /** Links a person may ask for within an hour: enough for a lost mail, too few to flood their inbox. */
+    static final int SIGN_IN_LINKS_PER_HOUR = 3;
+    static final Duration SIGN_IN_LINK_LIFETIME = Duration.ofMinutes(30);
+
+    /**
+     * Mails a one-time sign-in link to the account with this address, if there is one that can receive mail and it
+     * has not had {@value #SIGN_IN_LINKS_PER_HOUR} links within the hour. The caller learns nothing either way, so
+     * the form says nothing about which accounts exist.
+     */
+    public void sendSignInLink(String email) {
+        Account account = em.createNamedQuery("Account.byEmail", Account.class)
+                .setParameter("email", Account.normaliseEmail(email)).getResultStream().findFirst()
+                .filter(Account::isEnabled).filter(a -> !a.getEmail().endsWith(".invalid")).orElse(null);
+        if (account == null || em.createQuery("select count(i) from Invitation i where i.account = :account "
+                + "and i.purpose = :purpose and i.createdAt > :since", Long.class).setParameter("account", account)
+                .setParameter("purpose", Invitation.Purpose.SIGN_IN)
+                .setParameter("since", clock.instant().minus(Duration.ofHours(1))).getSingleResult()
+                >= SIGN_IN_LINKS_PER_HOUR) {
+            return;
+        }
+        String encoded = org.securebase.infrastructure.security.Tokens.random(32);
+        em.persist(new Invitation(account, Invitation.Purpose.SIGN_IN, hash(encoded), clock.instant(),
+                clock.instant().plus(SIGN_IN_LINK_LIFETIME)));
+        String link = appUrl.replaceAll("/$", "") + "/signin-link.xhtml?token=" + encoded;
+        mail.fire(new Mailer.OutgoingMail(account.getEmail(), Bundle.text("mail.signInLink.subject"),
+                Bundle.text("mail.signInLink.body", account.getDisplayName(), link,
+                        SIGN_IN_LINK_LIFETIME.toMinutes())));
+    }
+
+    /** The account a one-time sign-in link is for; it is used up. */
+    public Account redeemSignInLink(String token) {
+        Invitation link = find(token, Invitation.Purpose.SIGN_IN);
+        link.redeem(clock.instant());
+        em.flush();
+        return link.getAccount();
+    }
+
     /** Sets the password and uses up the invitation. */
     public Account accept(String token, char[] password) {
         Invitation invitation = find(token);
@@ -77,9 +114,15 @@ public class InvitationService {
     }
 
     private Invitation find(String token) {
+        return find(token, Invitation.Purpose.PASSWORD);
+    }
+
+    /** An unused, unexpired link of this purpose; anything else is a clear refusal. */
+    Invitation find(String token, Invitation.Purpose purpose) {
         Invitation invitation = token == null || token.isBlank() ? null : em.createQuery(
-                "select i from Invitation i join fetch i.account where i.tokenHash = :hash", Invitation.class)
-                .setParameter("hash", hash(token.strip())).getResultStream().findFirst().orElse(null);
+                "select i from Invitation i join fetch i.account where i.tokenHash = :hash and i.purpose = :purpose",
+                Invitation.class).setParameter("hash", hash(token.strip())).setParameter("purpose", purpose)
+                .getResultStream().findFirst().orElse(null);
         if (invitation == null) {
             throw new BusinessException("invitation.unknown", "no such invitation");
         }

@@ -16,6 +16,7 @@ import org.securebase.application.AccountService;
 import org.securebase.application.Caller;
 import org.securebase.application.CurrentUser;
 import org.securebase.domain.account.Account;
+import org.securebase.web.security.ClientAddress;
 import org.securebase.web.security.Sessions;
 import org.securebase.web.util.Bundle;
 
@@ -33,6 +34,11 @@ public class LoginBacking {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private org.securebase.application.InvitationService invitations;
+
+    private boolean throttled;
+
     @NotBlank
     @Size(max = Account.EMAIL_MAX)
     private String email;
@@ -42,18 +48,19 @@ public class LoginBacking {
     private String password;
 
     public void login() {
-        Optional<Instant> locked = accounts.lockedUntil(email);
+        HttpServletRequest request = Faces.getRequest();
+        String source = ClientAddress.of(request);
+        Optional<Instant> locked = accounts.lockedUntil(email, source);
         if (locked.isPresent()) {
             throttled(locked.get());
             return;
         }
-        AccountService.SignIn result = accounts.signIn(email, password.toCharArray());
+        AccountService.SignIn result = accounts.signIn(email, password.toCharArray(), source);
         if (result.outcome() != AccountService.Outcome.SUCCESS) {
-            accounts.lockedUntil(email).ifPresentOrElse(this::throttled, () -> Bundle.error("login.invalid"));
+            accounts.lockedUntil(email, source).ifPresentOrElse(this::throttled, () -> Bundle.error("login.invalid"));
             return;
         }
-        HttpServletRequest request = Faces.getRequest();
-        Caller caller = new Caller(result.account().getId(), result.account().getRole());
+        Caller caller = Caller.of(result.account());
         Sessions.signIn(request, caller);
         currentUser.establish(caller);
         String home = request.getContextPath() + "/index.xhtml";
@@ -70,6 +77,18 @@ public class LoginBacking {
         String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Faces.getLocale())
                 .withZone(ZoneId.systemDefault()).format(until);
         Bundle.error("login.throttled", time);
+        throttled = true;
+    }
+
+    /** Mails a one-time sign-in link (the rightful user's way in while their name is throttled). */
+    public void sendLink() {
+        invitations.sendSignInLink(email);
+        Bundle.info("login.linkSent");
+    }
+
+    /** Whether this answer refused a sign-in for too many failures, so the page offers the link. */
+    public boolean isThrottled() {
+        return throttled;
     }
 
     public String getEmail() {

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.securebase.application.Caller;
+import org.securebase.web.security.Sessions;
 
 /**
  * Security headers on every response. Script sources are governed by PrimeFaces' own CSP header (a per-request
@@ -24,11 +26,10 @@ public class SecurityHeadersFilter extends HttpFilter {
     private org.securebase.application.lti.PlatformOrigins platforms;
 
     /**
-     * Our own origin, plus the registered learning platforms' origins (LTI) for framing and for the form that
-     * returns a deep-linking answer to the platform; nobody else.
+     * Our own origin, plus the given learning platforms' origins (LTI) for framing and for the form that returns a
+     * deep-linking answer to the platform; nobody else.
      */
-    String policy() {
-        java.util.List<String> origins = platforms.origins();
+    static String policy(java.util.List<String> origins) {
         if (origins.isEmpty()) {
             return POLICY;
         }
@@ -36,17 +37,30 @@ public class SecurityHeadersFilter extends HttpFilter {
         return "object-src 'none'; base-uri 'self'; form-action 'self'" + others + "; frame-ancestors 'self'" + others;
     }
 
+    /** The platforms of the signed-in person's school; none for anyone else (so only our own pages frame ours). */
+    private String policy(HttpServletRequest request) {
+        return policy(platforms.origins(Sessions.caller(request).map(Caller::schoolId).orElse(null)));
+    }
+
+    /**
+     * Lets the launching platform frame this response (an LTI launch, answered before the person's school was
+     * known to the filter): replaces the policy the filter set.
+     */
+    public static void allowFraming(HttpServletResponse response, java.util.List<String> origins) {
+        response.setHeader("Content-Security-Policy", policy(origins));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
             if (!response.containsHeader("X-Content-Type-Options")) {
-                headers(response, policy(), request);
+                headers(response, policy(request), request);
             }
             chain.doFilter(request, response);
             return;
         }
-        headers(response, policy(), request);
+        headers(response, policy(request), request);
         // A buffer large enough for our pages keeps headers open until the end of the request.
         response.setBufferSize(RESPONSE_BUFFER);
         SameSiteSessionRequest wrapped = new SameSiteSessionRequest(request, response);
@@ -59,11 +73,14 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.addHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (policy.equals(POLICY)) {
-            // Older browsers' equivalent of frame-ancestors 'self'; with platforms registered, CSP alone decides.
+        if (policy.equals(POLICY) && !request.getServletPath().startsWith("/lti/")) {
+            // Older browsers' equivalent of frame-ancestors 'self'; with platforms registered, CSP alone decides,
+            // and so it does for LTI launches, which the launching platform may frame.
             response.setHeader("X-Frame-Options", "SAMEORIGIN");
         }
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        // No banner: the container names itself only where no Server header is set yet.
+        response.setHeader("Server", "");
         if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
             // Reflections are private: no shared cache may keep a page.
             response.setHeader("Cache-Control", "no-store");

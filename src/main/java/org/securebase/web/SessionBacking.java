@@ -30,6 +30,7 @@ public class SessionBacking {
             case STUDENT -> "student/index.xhtml";
             case TUTOR -> "tutor/index.xhtml";
             case SCHOOL_ADMIN -> "admin/index.xhtml";
+            case OPERATOR -> "operator/index.xhtml";
         };
     }
 

@@ -22,8 +22,20 @@ final class Browser {
     }
 
     static ChromeDriver start() {
+        return start(false);
+    }
+
+    /**
+     * A browser; with {@code thirdPartyCookies}, one that keeps cookies in other sites' frames, as Chrome and
+     * Firefox do by default for most people (Chromium's headless profile here blocks them unless told).
+     */
+    static ChromeDriver start(boolean thirdPartyCookies) {
         try {
             ChromeOptions options = new ChromeOptions();
+            if (thirdPartyCookies) {
+                options.setExperimentalOption("prefs", java.util.Map.of("profile.cookie_controls_mode", 0,
+                        "profile.block_third_party_cookies", false));
+            }
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",

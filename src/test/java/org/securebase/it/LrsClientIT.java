@@ -36,14 +36,14 @@ class LrsClientIT {
         String sound = "{\"actor\":{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"http://localhost:8080\","
                 + "\"name\":\"account-1\"}},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/launched\"},"
                 + "\"object\":{\"id\":\"http://localhost:8080/modules/the-racing-heart\"}}";
-        XapiStatement accepted = new XapiStatement("launched", sound, Instant.now());
+        XapiStatement accepted = new XapiStatement(null, "launched", sound, Instant.now());
         LrsClient.Answer ok = client.send(sound);
         accepted.getDelivery().answered(ok.status(), ok.body(), Instant.now());
         assertEquals(200, ok.status(), ok.body());
         assertEquals(Delivery.Status.SENT, accepted.getDelivery().getStatus());
 
         String malformed = "{\"actor\":{\"mbox\":\"not-a-mailbox\"},\"verb\":{\"id\":\"launched\"}}";
-        XapiStatement rejected = new XapiStatement("launched", malformed, Instant.now());
+        XapiStatement rejected = new XapiStatement(null, "launched", malformed, Instant.now());
         LrsClient.Answer no = client.send(malformed);
         rejected.getDelivery().answered(no.status(), no.body(), Instant.now());
         assertEquals(400, no.status());

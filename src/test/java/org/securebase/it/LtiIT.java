@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,13 +98,105 @@ class LtiIT {
         WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
         String page = admin.get("admin/lti.xhtml").body();
         assertTrue(page.contains("/lti/login") && page.contains("/api/lti/jwks"), "what to paste into the LMS");
+        register(admin, "Test Moodle", platform);
+        registered = true;
+    }
+
+    private static void register(WebClient admin, String name, TestPlatform platform) {
+        String page = admin.get("admin/lti.xhtml").body();
         HttpResponse<String> saved = admin.postFaces("admin/lti.xhtml", page, "platform", Map.of(
-                "platform:name", "Test Moodle", "platform:issuer", TestPlatform.ISSUER,
-                "platform:client", TestPlatform.CLIENT_ID, "platform:deployments", TestPlatform.DEPLOYMENT,
+                "platform:name", name, "platform:issuer", TestPlatform.ISSUER,
+                "platform:client", platform.clientId(), "platform:deployments", TestPlatform.DEPLOYMENT,
                 "platform:auth", platform.base() + "/auth", "platform:token", platform.base() + "/token",
                 "platform:jwks", platform.base() + "/jwks", "platform:save", ""));
         assertEquals(302, saved.statusCode(), saved.body());
-        registered = true;
+    }
+
+    private static final String ADMINISTRATOR = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+    private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+
+    /**
+     * Eastbridge's administrator registers the issuer Northgate's platform uses, with keys and a client id of
+     * her own, and signs a token for the subject of a Northgate administrator that claims only a learner: she
+     * gets an Eastbridge learner, never Northgate's administrator (issue 10, finding 1).
+     */
+    @Test
+    void anotherSchoolRegisteringTheSameIssuerNeverReachesThisSchoolsAccounts() throws Exception {
+        platform.nextUser(Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(ADMINISTRATOR)));
+        WebClient northgate = new WebClient(base);
+        HttpResponse<String> first = post(northgate, login(northgate, "staff-admin-1"));
+        assertTrue(first.headers().firstValue("Location").orElseThrow().endsWith("/admin/index.xhtml"));
+        assertEquals(200, northgate.get("admin/index.xhtml").statusCode());
+
+        try (TestPlatform eastbridge = new TestPlatform("eastbridge-client")) {
+            WebClient admin2 = new WebClient(base).signIn("admin2@demo.securebase.org");
+            assertTrue(admin2.get("admin/lti.xhtml").body().contains("separate registration"),
+                    "the page says what registering a shared issuer means");
+            register(admin2, "Eastbridge Moodle", eastbridge);
+            eastbridge.nextUser(Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(LEARNER)));
+            WebClient attacker = new WebClient(base);
+            HttpResponse<String> landed = post(attacker, login(attacker, "staff-admin-1", eastbridge));
+            assertEquals(302, landed.statusCode(), landed.body());
+            assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?m=it-review"),
+                    "an Eastbridge learner, not Northgate's administrator");
+            assertEquals(403, attacker.get("admin/index.xhtml").statusCode());
+            assertEquals(403, attacker.get("admin/audit.xhtml").statusCode());
+
+            // Northgate's administrator is still Northgate's, reached only through Northgate's registration.
+            WebClient again = new WebClient(base);
+            platform.nextUser(Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(ADMINISTRATOR)));
+            assertTrue(post(again, login(again, "staff-admin-1")).headers().firstValue("Location").orElseThrow()
+                    .endsWith("/admin/index.xhtml"));
+            assertTrue(again.get("admin/index.xhtml").body().contains("LTI course 101"), "Northgate's cohorts");
+        }
+    }
+
+    /** A token may not raise the role an account has here; the launch says so and changes nothing. */
+    @Test
+    void aLaunchCannotRaiseTheRoleTheSchoolGave() throws Exception {
+        platform.nextUser(TestPlatform.learner("learner-raise", "Rae Raise"));
+        WebClient first = new WebClient(base);
+        assertEquals(302, post(first, login(first, "learner-raise")).statusCode());
+        platform.nextUser(Map.of("sub", "learner-raise", "name", "Rae Raise", "roles", List.of(ADMINISTRATOR)));
+        WebClient raised = new WebClient(base);
+        assertRefused(post(raised, login(raised, "learner-raise")), "CONFLICT");
+        assertEquals(401, raised.get("api/me/session").statusCode(), "not signed in");
+        assertTrue(first.get("student/index.xhtml").body().contains("Rae Raise"), "still a student");
+    }
+
+    /** Accounts first made while the platform shared no names take the name it sends later (issue 10, §5). */
+    @Test
+    void aLaunchUpdatesTheNameAndAddressThePlatformNowSends() throws Exception {
+        platform.nextUser(Map.of("sub", "learner-unnamed", "name", "4", "roles", List.of(LEARNER)));
+        WebClient first = new WebClient(base);
+        assertEquals(302, post(first, login(first, "learner-unnamed")).statusCode());
+        assertTrue(first.get("student/index.xhtml").body().contains("class=\"signed-in\">4<"));
+        platform.nextUser(Map.of("sub", "learner-unnamed", "name", "Rita Renamed", "email", "rita@lms.invalid",
+                "roles", List.of(LEARNER)));
+        WebClient second = new WebClient(base);
+        assertEquals(302, post(second, login(second, "learner-unnamed")).statusCode());
+        assertTrue(second.get("student/index.xhtml").body().contains("Rita Renamed"));
+        assertTrue(first.get("student/index.xhtml").body().contains("Rita Renamed"), "the same account");
+    }
+
+    /**
+     * One school's platforms may frame that school's pages only: not another school's, and not the pages of
+     * someone not signed in (issue 10, finding 2).
+     */
+    @Test
+    void onlyTheSchoolsOwnPlatformsMayFrameItsPages() {
+        String ours = platform.base();
+        WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
+        String own = String.join(" ", admin.get("admin/index.xhtml").headers().allValues("Content-Security-Policy"));
+        assertTrue(own.matches("(?s).*frame-ancestors 'self'[^;]* " + java.util.regex.Pattern.quote(ours) + ".*"), own);
+        WebClient other = new WebClient(base).signIn("admin2@demo.securebase.org");
+        String theirs = String.join(" ", other.get("admin/index.xhtml").headers().allValues("Content-Security-Policy"));
+        assertTrue(theirs.contains("frame-ancestors 'self'") && !theirs.contains(ours + " ") && !theirs.endsWith(ours)
+                && !theirs.contains(ours + ";"), theirs);
+        HttpResponse<String> anonymous = new WebClient(base).get("login.xhtml");
+        String open = String.join(" ", anonymous.headers().allValues("Content-Security-Policy"));
+        assertTrue(open.contains("frame-ancestors 'self'") && !open.contains(ours), open);
+        assertEquals("SAMEORIGIN", anonymous.headers().firstValue("X-Frame-Options").orElse(""));
     }
 
     /** The platform's answer to the tool's redirect: where to post, the id_token and the state. */
@@ -111,8 +204,13 @@ class LtiIT {
     }
 
     private Post login(WebClient browser, String loginHint) throws Exception {
+        return login(browser, loginHint, platform);
+    }
+
+    /** The login initiation and the platform's answer, through one registration of the issuer (its client id). */
+    private Post login(WebClient browser, String loginHint, TestPlatform platform) throws Exception {
         HttpResponse<String> initiation = browser.get("lti/login?iss=" + enc(TestPlatform.ISSUER) + "&login_hint="
-                + enc(loginHint) + "&client_id=" + enc(TestPlatform.CLIENT_ID) + "&target_link_uri="
+                + enc(loginHint) + "&client_id=" + enc(platform.clientId()) + "&target_link_uri="
                 + enc(base + "student/module.xhtml?m=it-review"));
         assertEquals(302, initiation.statusCode(), initiation.body());
         String location = initiation.headers().firstValue("Location").orElseThrow();
@@ -120,7 +218,7 @@ class LtiIT {
         Map<String, String> query = TestPlatform.query(URI.create(location).getRawQuery());
         assertEquals("id_token", query.get("response_type"));
         assertEquals("form_post", query.get("response_mode"));
-        assertEquals(TestPlatform.CLIENT_ID, query.get("client_id"));
+        assertEquals(platform.clientId(), query.get("client_id"));
         assertTrue(query.get("redirect_uri").endsWith("/lti/launch"));
         String html = PLAIN.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -218,17 +316,25 @@ class LtiIT {
         assertRefused(browser.postForm("lti/launch", Map.of("state", "made-up", "id_token", "x.y.z")), "STATE");
     }
 
+    /** The tool's keys sign for every school: the installation's operator rotates them, no school admin can. */
     @Test
-    void theToolsKeysArePublishedAndRotate() throws Exception {
+    void theToolsKeysArePublishedAndOnlyTheOperatorRotatesThem() throws Exception {
         String before = new WebClient(base).get("api/lti/jwks").body();
         assertTrue(before.contains("\"kty\":\"RSA\"") && !before.contains("\"d\":"), "public keys only");
         WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
-        String page = admin.get("admin/lti.xhtml").body();
-        assertEquals(302, admin.postFaces("admin/lti.xhtml", page, "keys", Map.of("keys:rotate", "")).statusCode());
+        assertFalse(admin.get("admin/lti.xhtml").body().contains("id=\"keys\""), "no keys on a school's page");
+        assertEquals(403, admin.get("operator/index.xhtml").statusCode());
+        WebClient operator = new WebClient(base).signIn("operator@test.securebase.org");
+        assertEquals(403, operator.get("admin/index.xhtml").statusCode(), "the operator sees no school's people");
+        assertEquals(403, operator.get("tutor/index.xhtml").statusCode());
+        String page = operator.get("operator/index.xhtml").body();
+        assertEquals(302, operator.postFaces("operator/index.xhtml", page, "keys", Map.of("keys:rotate", ""))
+                .statusCode());
         String during = new WebClient(base).get("api/lti/jwks").body();
         assertEquals(2, during.split("\"kid\"").length - 1, "old and new key both published after a rotation");
-        page = admin.get("admin/lti.xhtml").body();
-        assertEquals(302, admin.postFaces("admin/lti.xhtml", page, "keys", Map.of("keys:retire", "")).statusCode());
+        page = operator.get("operator/index.xhtml").body();
+        assertEquals(302, operator.postFaces("operator/index.xhtml", page, "keys", Map.of("keys:retire", ""))
+                .statusCode());
         String after = new WebClient(base).get("api/lti/jwks").body();
         assertEquals(1, after.split("\"kid\"").length - 1);
         assertFalse(before.contains(after.replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1")), "the new key remains");

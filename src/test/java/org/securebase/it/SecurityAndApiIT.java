@@ -423,4 +423,47 @@ class SecurityAndApiIT {
             assertNoStackTrace(response.body());
         }
     }
+
+    /**
+     * Bad input answers clearly, never with a 500 (issue 10, finding 6): a form from a view the server never
+     * issued (with and without the page's nonce), a page number past any int, a 10 MB form post.
+     */
+    @Test
+    void badRequestsGetAClearAnswerNotAServerError() {
+        WebClient admin = client().signIn("admin@demo.securebase.org");
+        String page = admin.get("admin/index.xhtml").body();
+        for (boolean withNonce : List.of(true, false)) {
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("new-cohort", "new-cohort");
+            form.put("new-cohort:name", "Never made");
+            form.put("jakarta.faces.ViewState", "-4242424242424242424:-4242424242424242424");
+            if (withNonce) {
+                form.put("primefaces.nonce", WebClient.nonce(page));
+            }
+            HttpResponse<String> expired = admin.postForm("admin/index.xhtml", form);
+            assertTrue(expired.statusCode() < 500, "expired view, nonce " + withNonce + ": " + expired.statusCode());
+            assertTrue(expired.body().contains("This page has expired"), expired.body());
+            assertTrue(expired.body().strip().endsWith("</html>"), "a whole page");
+            assertNoStackTrace(expired.body());
+        }
+        for (String path : List.of("admin/audit.xhtml?page=2147483647", "admin/audit.xhtml?page=99999999999",
+                "admin/audit.xhtml?page=-5")) {
+            HttpResponse<String> audit = admin.get(path);
+            assertEquals(200, audit.statusCode(), path);
+            assertNoStackTrace(audit.body());
+        }
+        WebClient tutor = client().signIn("tutor@demo.securebase.org");
+        for (String path : List.of("tutor/index.xhtml?page=2147483647", "tutor/index.xhtml?page=99999999999")) {
+            assertEquals(200, tutor.get(path).statusCode(), path);
+        }
+        java.util.Map<String, String> huge = new java.util.LinkedHashMap<>();
+        huge.put("new-cohort", "new-cohort");
+        huge.put("new-cohort:name", "x".repeat(10 * 1024 * 1024));
+        huge.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        HttpResponse<String> tooLarge = admin.postForm("admin/index.xhtml", huge);
+        assertEquals(413, tooLarge.statusCode());
+        assertTrue(tooLarge.body().contains("Too much at once"), tooLarge.body());
+        assertEquals(413, admin.putJson("api/modules/it-drafts/reflection/drafts/seeking",
+                "{\"text\":\"" + "y".repeat(3 * 1024 * 1024) + "\",\"revision\":0}").statusCode());
+    }
 }

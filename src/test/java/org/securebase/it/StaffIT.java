@@ -423,4 +423,51 @@ class StaffIT {
         assertTrue(bulk.body().contains("New accounts: 3,000; added to the cohort: 3,000"), "a large file in one piece");
         assertTrue(admin.get(cohortPath).body().contains("3,003 students"));
     }
+
+    /**
+     * Guessing a known person's password from one place pauses sign-in from there only; they still sign in from
+     * elsewhere, and where they are paused a one-time link by mail lets them in (issue 10, finding 6).
+     */
+    @Test
+    void guessingFromOnePlacePausesOnlyThereAndAMailedLinkLetsThePersonIn() throws Exception {
+        String victim = "tutor2@demo.securebase.org";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.CompletableFuture<Integer>> attempts = java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> client()
+                            .from("203.0.113.7").signIn(victim, "wrong-" + i).statusCode(), pool)).toList();
+            for (var attempt : attempts) {
+                assertEquals(200, attempt.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        WebClient guessedFrom = client().from("203.0.113.7");
+        HttpResponse<String> paused = guessedFrom.signIn(victim, WebClient.PASSWORD);
+        assertEquals(200, paused.statusCode());
+        assertTrue(paused.body().contains("Too many failed sign-ins"), "paused where the guessing came from");
+        assertTrue(paused.body().contains("E-mail me a sign-in link"));
+        assertEquals(302, client().from("198.51.100.20").signIn(victim, WebClient.PASSWORD).statusCode(),
+                "the rightful user, elsewhere, still signs in");
+
+        HttpResponse<String> sent = guessedFrom.postFaces("login.xhtml", paused.body(), "link",
+                Map.of("link:link-email", victim, "link:send", ""));
+        assertTrue(sent.body().contains("a sign-in link is on its way"), sent.body());
+        String mail = mailTo(victim, "sign-in link");
+        Matcher link = Pattern.compile("signin-link\\.xhtml\\?token=([A-Za-z0-9_-]+)").matcher(mail);
+        assertTrue(link.find(), mail);
+        String page = guessedFrom.get("signin-link.xhtml?token=" + link.group(1)).body();
+        assertEquals(401, guessedFrom.get("api/me/session").statusCode(), "opening the link alone signs nobody in");
+        HttpResponse<String> in = guessedFrom.postFaces("signin-link.xhtml?token=" + link.group(1), page, "link",
+                Map.of("link:continue", ""));
+        assertEquals(302, in.statusCode(), in.body());
+        assertEquals(200, guessedFrom.get("api/me/session").statusCode(), "signed in by the link");
+        assertTrue(guessedFrom.follow("index.xhtml").body().contains("Dr Kwame Mensah"));
+        WebClient again = client().from("203.0.113.7");
+        String reused = again.get("signin-link.xhtml?token=" + link.group(1)).body();
+        HttpResponse<String> refused = again.postFaces("signin-link.xhtml?token=" + link.group(1), reused, "link",
+                Map.of("link:continue", ""));
+        assertTrue(refused.body().contains("has been used already"), "the link works once");
+        assertEquals(401, again.get("api/me/session").statusCode());
+    }
 }

@@ -81,6 +81,17 @@ class StudentJourneyIT {
         return driver.findElement(By.id("answer-" + prompt));
     }
 
+    /** With the default session cookie (SameSite=Lax): another site can neither submit nor sign the browser in. */
+    @Test
+    void anotherSiteCanNeitherSubmitForAStudentNorSignTheBrowserIn() {
+        try (TestPlatform site = new TestPlatform()) {
+            CrossSite.anotherSiteCannotSubmitAReflection(driver, url.toString(), site, "student1@demo.securebase.org");
+            driver.quit();
+            driver = Browser.start();
+            CrossSite.anotherSiteCannotSignTheBrowserIn(driver, url.toString(), site, "student4@demo.securebase.org");
+        }
+    }
+
     @Test
     void aStudentRatesThemselvesAtTheStartByKeyboardAlone() {
         driver.get(url + "");

@@ -35,7 +35,10 @@ final class TestPlatform implements AutoCloseable {
     static final String DEPLOYMENT = "deployment-1";
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
+    private final String clientId;
     private final HttpServer server;
+    /** Pages this platform serves at /page/NAME: a course page framing the tool, or another site's page. */
+    private final Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
     private final RSAKey key;
     private final RSAKey unpublished;
 
@@ -51,6 +54,12 @@ final class TestPlatform implements AutoCloseable {
     static final String TOKEN = "platform-access-token-1";
 
     TestPlatform() {
+        this(CLIENT_ID);
+    }
+
+    /** A platform with keys of its own that registered the tool under {@code clientId}. */
+    TestPlatform(String clientId) {
+        this.clientId = clientId;
         try {
             key = new RSAKeyGenerator(2048).keyID("platform-key-1").generate();
             unpublished = new RSAKeyGenerator(2048).keyID("never-published").generate();
@@ -68,7 +77,9 @@ final class TestPlatform implements AutoCloseable {
         server.createContext("/auth", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String token = idToken(query.get("nonce"));
-            String html = "<html><body><form method=\"post\" action=\"" + query.get("redirect_uri") + "\">"
+            // Posted at once, as platforms do (a browser runs the script; an HTTP client reads the form).
+            String html = "<html><body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+                    + query.get("redirect_uri") + "\">"
                     + "<input type=\"hidden\" name=\"id_token\" value=\"" + token + "\">"
                     + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\">"
                     + "</form></body></html>";
@@ -89,7 +100,7 @@ final class TestPlatform implements AutoCloseable {
                         .getKeyByKeyId(assertion.getHeader().getKeyID());
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
                 if (toolKey == null || !assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(toolKey))
-                        || !CLIENT_ID.equals(claims.getIssuer()) || !CLIENT_ID.equals(claims.getSubject())
+                        || !clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())
                         || !claims.getAudience().contains(base() + "/token")
                         || !"client_credentials".equals(form.get("grant_type"))) {
                     status = 401;
@@ -141,7 +152,31 @@ final class TestPlatform implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.createContext("/page/", exchange -> {
+            String html = pages.get(exchange.getRequestURI().getPath().substring("/page/".length()));
+            byte[] bytes = (html == null ? "" : html).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(html == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** Serves {@code html} at {@link #page(String)}: on this platform's own site (127.0.0.1), not the tool's. */
+    String serve(String name, String html) {
+        pages.put(name, html);
+        return page(name);
+    }
+
+    String page(String name) {
+        return base() + "/page/" + name;
+    }
+
+    String clientId() {
+        return clientId;
     }
 
     /** Where the tool publishes its keys: the token endpoint checks client assertions against it. */
@@ -184,9 +219,10 @@ final class TestPlatform implements AutoCloseable {
     String idToken(String nonce) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(CLIENT_ID).subject((String) user.get("sub"))
+                .issuer(ISSUER).audience(clientId).subject((String) user.get("sub"))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("nonce", nonce).claim("azp", CLIENT_ID).claim("name", user.get("name"))
+                .claim("nonce", nonce).claim("azp", clientId).claim("name", user.get("name"))
+                .claim("email", user.get("email"))
                 .claim(LTI + "deployment_id", DEPLOYMENT)
                 .claim(LTI + "message_type", "LtiResourceLinkRequest")
                 .claim(LTI + "version", "1.3.0")

@@ -28,10 +28,46 @@ final class WebClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    /** The client address the installation's trusted proxy reports (X-Forwarded-For), or none. */
+    private String forwardedFor;
 
     WebClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().cookieHandler(new LocalCookies(cookies))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Keeps Secure cookies over plain HTTP, as browsers do for localhost: the tests run without TLS, also in the
+     * mode where the session cookie is {@code SameSite=None; Secure} (inside a learning platform's frame).
+     */
+    private static final class LocalCookies extends java.net.CookieHandler {
+
+        private final CookieManager inner;
+
+        LocalCookies(CookieManager inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+                throws IOException {
+            return inner.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+            Map<String, java.util.List<String>> plain = new LinkedHashMap<>();
+            headers.forEach((name, values) -> plain.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+            inner.put(uri, plain);
+        }
+    }
+
+    /** Requests from now on come, as the trusted proxy (loopback in the tests) reports it, from this address. */
+    WebClient from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     HttpResponse<String> get(String path) {
@@ -177,6 +213,10 @@ final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -64,7 +64,7 @@ public class GradeService {
     @Inject
     private Clock clock;
 
-    /** Remembers the line item a launch named for this student and module. */
+    /** Remembers the line item a launch named for this student and module (null: it named none). */
     public void link(Account student, String slug, LtiPlatform platform, String lineitem) {
         GradeLink link = em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s "
                 + "and l.platform = :p", GradeLink.class).setParameter("a", student).setParameter("s", slug)
@@ -79,13 +79,33 @@ public class GradeService {
     /** Queues a result for every platform the student's module was launched from; nothing when none. */
     public void queue(Account student, String slug, Double scoreGiven, Double scoreMaximum, String activity,
             String grading) {
-        for (GradeLink link : em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s",
-                GradeLink.class).setParameter("a", student).setParameter("s", slug).getResultList()) {
+        for (GradeLink link : em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s "
+                + "and l.lineitemUrl is not null", GradeLink.class).setParameter("a", student).setParameter("s", slug).getResultList()) {
             em.persist(new GradePost(link, scoreGiven, scoreMaximum, activity, grading, clock.instant()));
         }
     }
 
+    /** Status of a launch that named no line item: nothing can go back until the platform sends one. */
+    public static final String NO_LINE_ITEM = "NO_LINE_ITEM";
+
     public List<Status> statuses(Account student, String slug) {
+        List<Status> missing = em.createQuery("select l.platform.name from GradeLink l where l.account = :a "
+                + "and l.slug = :s and l.lineitemUrl is null", String.class).setParameter("a", student)
+                .setParameter("s", slug).getResultList().stream()
+                .map(name -> new Status(name, NO_LINE_ITEM, 0, null, null, null, null)).toList();
+        return java.util.stream.Stream.concat(missing.stream(), posted(student, slug).stream()).toList();
+    }
+
+    /** Per platform of the school: how many students' module launches named no line item. */
+    public Map<Long, Long> launchesWithoutLineItem(org.securebase.domain.school.School school) {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        em.createQuery("select l.platform.id, count(l) from GradeLink l where l.platform.school = :school "
+                + "and l.lineitemUrl is null group by l.platform.id", Object[].class).setParameter("school", school)
+                .getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    private List<Status> posted(Account student, String slug) {
         return em.createQuery("select g from GradePost g join fetch g.link l join fetch l.platform "
                 + "where l.account = :a and l.slug = :s order by g.createdAt desc, g.id desc", GradePost.class)
                 .setParameter("a", student).setParameter("s", slug).setMaxResults(10).getResultList().stream()
@@ -120,7 +140,7 @@ public class GradeService {
             if (post.getScoreGiven() != null) {
                 score.add("scoreGiven", post.getScoreGiven()).add("scoreMaximum", post.getScoreMaximum());
             }
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scoresUrl(link.getLineitemUrl()))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(org.securebase.infrastructure.lti.OutboundAddress.require(scoresUrl(link.getLineitemUrl()).toString()))
                     .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
                     .POST(HttpRequest.BodyPublishers.ofString(score.build().toString())).build(),
@@ -165,7 +185,7 @@ public class GradeService {
         String form = "grant_type=client_credentials"
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(assertion) + "&scope=" + enc(scope);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.getTokenUrl()))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(org.securebase.infrastructure.lti.OutboundAddress.require(platform.getTokenUrl()))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -34,8 +34,11 @@ public class LtiService {
     private static final Logger LOG = Logger.getLogger(LtiService.class.getName());
     private static final IdTokenValidator VALIDATOR = new IdTokenValidator();
 
-    /** A validated launch: who signs in (a one-time ticket), the path to land on, and a deep-linking request. */
-    public record Launch(String ticket, String path, DeepLink deepLink) {
+    /**
+     * A validated launch: who signs in (a one-time ticket), the path to land on, a deep-linking request, and the
+     * origins of the launching platform (the only pages that may frame the answer).
+     */
+    public record Launch(String ticket, String path, DeepLink deepLink, List<String> frameOrigins) {
     }
 
     /** What a deep-linking request asks for, kept in the instructor's session while they pick modules. */
@@ -77,6 +80,12 @@ public class LtiService {
                 LtiPlatform.class).setParameter("school", admin.getSchool()).getResultList();
     }
 
+    /** Per platform of the admin's school: students' module launches that named no line item (no grades back). */
+    public Map<Long, Long> launchesWithoutLineItem(Account admin) {
+        requireAdmin(admin);
+        return grades.launchesWithoutLineItem(admin.getSchool());
+    }
+
     public LtiPlatform register(Account admin, String name, String issuer, String clientId, String deploymentIds,
             String authUrl, String tokenUrl, String jwksUrl) {
         requireAdmin(admin);
@@ -88,6 +97,12 @@ public class LtiService {
         for (String url : List.of(authUrl, tokenUrl, jwksUrl)) {
             if (blank(url) || !(url.strip().startsWith("https://") || url.strip().startsWith("http://"))) {
                 throw new BusinessException("lti.badUrl", String.valueOf(url));
+            }
+        }
+        for (String url : List.of(tokenUrl, jwksUrl)) {
+            String problem = org.securebase.infrastructure.lti.OutboundAddress.problem(url);
+            if (problem != null) {
+                throw new BusinessException("lti.privateUrl", url.strip() + ": " + problem);
             }
         }
         if (em.createQuery("select count(p) from LtiPlatform p where p.issuer = :issuer and p.clientId = :client",
@@ -177,10 +192,14 @@ public class LtiService {
         }
         String module = module(claims);
         Object ags = claims.getClaim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
-        if (deepLink == null && role == Role.STUDENT && module != null && ags instanceof Map<?, ?> endpoint
-                && endpoint.get("lineitem") != null && endpoint.get("scope") instanceof List<?> scopes
-                && scopes.contains(GradeService.SCORE_SCOPE)) {
-            grades.link(account, module, platform, String.valueOf(endpoint.get("lineitem")));
+        if (deepLink == null && account.getRole() == Role.STUDENT && module != null) {
+            boolean scores = ags instanceof Map<?, ?> endpoint && endpoint.get("lineitem") != null
+                    && endpoint.get("scope") instanceof List<?> scopes && scopes.contains(GradeService.SCORE_SCOPE);
+            if (!scores) {
+                LOG.info(() -> "LTI launch of " + module + " from " + platform.getName() + " carried no line item: "
+                        + "no grade can go back");
+            }
+            grades.link(account, module, platform, scores ? String.valueOf(((Map<?, ?>) ags).get("lineitem")) : null);
         }
         if (cohort != null && !cohort.getMembers().contains(account)) {
             cohort.enrol(account);
@@ -191,8 +210,8 @@ public class LtiService {
         }
         em.flush();
         LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);
-        return new Launch(tickets.issue(new org.securebase.application.Caller(account.getId(), account.getRole())),
-                deepLink != null ? "/staff/deep-link.xhtml" : target(claims, account), deepLink);
+        return new Launch(tickets.issue(org.securebase.application.Caller.of(account)),
+                deepLink != null ? "/staff/deep-link.xhtml" : target(claims, account), deepLink, origins.of(platform));
     }
 
     /**
@@ -261,7 +280,8 @@ public class LtiService {
             String token = grades.token(platform, NRPS_SCOPE);
             for (int page = 0; next != null && page < 100; page++) {
                 java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(next)).timeout(java.time.Duration.ofSeconds(30))
+                        org.securebase.infrastructure.lti.OutboundAddress.require(next))
+                        .timeout(java.time.Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token)
                         .header("Accept", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json").GET().build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -282,9 +302,16 @@ public class LtiService {
                             .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
                             .toList() : List.of();
                     Role role = role(new JWTClaimsSet.Builder().claim(IdTokenValidator.ROLES, roles).build());
-                    Account account = account(platform, userId, member.getString("email", null),
-                            member.getString("name", null), member.getString("given_name", null),
-                            member.getString("family_name", null), role);
+                    Account account;
+                    try {
+                        account = account(platform, userId, member.getString("email", null),
+                                member.getString("name", null), member.getString("given_name", null),
+                                member.getString("family_name", null), role);
+                    } catch (LtiFailure conflict) {
+                        // A member whose roster role is above the one the school gave: left as the school has it.
+                        skipped++;
+                        continue;
+                    }
                     if (account.getId() != null && members.contains(account.getId())) {
                         already++;
                     } else {
@@ -296,7 +323,7 @@ public class LtiService {
                         .filter(l -> l.contains("rel=\"next\"")).map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
                         .findFirst().orElse(null);
             }
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new BusinessException("roster.failed", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -342,28 +369,66 @@ public class LtiService {
                 string(claims, "given_name"), string(claims, "family_name"), role);
     }
 
+    /**
+     * The account of a platform user: found through this registration only (so through one school), updated with
+     * the name and address the platform now sends, or created. A token can never reach another school's account,
+     * raise the role the school gave an account, or move it to another school: such a launch is refused.
+     */
     private Account account(LtiPlatform platform, String subject, String givenEmail, String givenName,
             String givenFirst, String givenFamily, Role role) {
-        Account account = em.createQuery("select a from Account a where a.ltiIssuer = :issuer and a.ltiSubject = :sub",
-                Account.class).setParameter("issuer", platform.getIssuer()).setParameter("sub", subject)
-                .getResultStream().findFirst().orElse(null);
-        if (account != null) {
-            return account;
-        }
-        String email = givenEmail;
-        if (blank(email) || em.createQuery("select count(a) from Account a where a.email = :email", Long.class)
-                .setParameter("email", Account.normaliseEmail(email)).getSingleResult() > 0) {
-            // No address, or one already taken: a unique address that cannot receive mail.
-            email = subject.replaceAll("[^A-Za-z0-9._-]", "_") + "." + platform.getId() + "@lti.invalid";
+        if (blank(subject)) {
+            throw new LtiFailure(LtiFailure.Reason.MISSING_CLAIM, "sub");
         }
         String name = givenName;
         if (blank(name)) {
             name = ((givenFirst == null ? "" : givenFirst) + " " + (givenFamily == null ? "" : givenFamily)).strip();
         }
-        account = new Account(email, blank(name) ? subject : name, role, platform.getSchool(), null, clock.instant());
-        account.linkLti(platform.getIssuer(), subject);
-        em.persist(account);
-        return account;
+        Account account = em.createNamedQuery("Account.byLtiIdentity", Account.class)
+                .setParameter("platform", platform).setParameter("sub", subject)
+                .getResultStream().findFirst().orElse(null);
+        if (account != null) {
+            if (account.getSchool() == null || !account.getSchool().equals(platform.getSchool())) {
+                LOG.warning(() -> "LTI identity of another school: platform " + platform.getId() + ", account "
+                        + account.getId());
+                throw new LtiFailure(LtiFailure.Reason.CONFLICT, "account of another school");
+            }
+            if (rank(role) > rank(account.getRole())) {
+                LOG.warning(() -> "LTI launch from platform " + platform.getId() + " claims " + role + " for account "
+                        + account.getId() + ", which the school made " + account.getRole());
+                throw new LtiFailure(LtiFailure.Reason.CONFLICT, "claims " + role + " for a " + account.getRole());
+            }
+            account.updateFromPlatform(name, usableEmail(givenEmail, account), clock.instant());
+            return account;
+        }
+        String email = usableEmail(givenEmail, null);
+        if (email == null) {
+            // No address, or one already taken: a unique address that cannot receive mail.
+            email = subject.replaceAll("[^A-Za-z0-9._-]", "_") + "." + platform.getId() + "@lti.invalid";
+        }
+        Account created = new Account(email, blank(name) ? subject : name, role, platform.getSchool(), null,
+                clock.instant());
+        created.linkLti(platform, subject);
+        em.persist(created);
+        return created;
+    }
+
+    /** The address a platform sent, if it looks like one and no other account has it; else null. */
+    private String usableEmail(String given, Account self) {
+        if (blank(given) || given.length() > Account.EMAIL_MAX || !given.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return null;
+        }
+        return em.createNamedQuery("Account.byEmail", Account.class)
+                .setParameter("email", Account.normaliseEmail(given)).getResultStream()
+                .filter(other -> !other.equals(self)).findFirst().isPresent() ? null : given.strip();
+    }
+
+    private static int rank(Role role) {
+        return switch (role) {
+            case STUDENT -> 0;
+            case TUTOR -> 1;
+            case SCHOOL_ADMIN -> 2;
+            case OPERATOR -> 3;
+        };
     }
 
     private Cohort cohort(LtiPlatform platform, JWTClaimsSet claims) {

@@ -58,16 +58,24 @@ public class ToolKeyService {
         }
     }
 
-    /** A new key signs from now on; the others stay published until retired. */
-    public String rotate() {
+    /** A new key signs from now on; the others stay published until retired. The operator's alone. */
+    public String rotate(org.securebase.domain.account.Account operator) {
+        requireOperator(operator);
         return generate().getKid();
     }
 
-    /** Stops publishing every key but the newest. */
-    public int retireOld() {
+    /** Stops publishing every key but the newest. The operator's alone: the keys sign for every school. */
+    public int retireOld(org.securebase.domain.account.Account operator) {
+        requireOperator(operator);
         List<ToolKey> keys = active();
         keys.stream().skip(1).forEach(k -> k.retire(clock.instant()));
         return Math.max(0, keys.size() - 1);
+    }
+
+    private static void requireOperator(org.securebase.domain.account.Account who) {
+        if (who.getRole() != org.securebase.domain.account.Role.OPERATOR) {
+            throw new org.securebase.domain.NotFoundException("tool keys for " + who.getRole());
+        }
     }
 
     public List<ToolKey> active() {

@@ -97,7 +97,7 @@ public class XapiService {
         if (result != null) {
             statement.add("result", result);
         }
-        em.persist(new XapiStatement(verb.display, statement.build().toString(), clock.instant()));
+        em.persist(new XapiStatement(actor.getSchool(), verb.display, statement.build().toString(), clock.instant()));
     }
 
     public List<Long> due(int limit) {
@@ -129,18 +129,30 @@ public class XapiService {
         }
     }
 
-    /** Counts per status, for administrators. */
-    public List<Object[]> counts() {
-        return em.createQuery("select s.delivery.status, count(s) from XapiStatement s group by s.delivery.status",
-                Object[].class)
-                .getResultList();
+    /**
+     * Counts per status: of the asker's school for a school administrator, of every school for the operator.
+     */
+    public List<Object[]> counts(Account asker) {
+        return scoped(asker, "select s.delivery.status, count(s) from XapiStatement s", " group by s.delivery.status",
+                Object[].class).getResultList();
     }
 
-    /** Statements the LRS rejected or that could not be delivered, newest first, with the reason. */
-    public List<XapiStatement> problems(int limit) {
-        return em.createQuery("select s from XapiStatement s where s.delivery.status in :bad "
-                + "order by s.createdAt desc", XapiStatement.class).setParameter("bad", List.of(
-                Delivery.Status.REJECTED, Delivery.Status.FAILED)).setMaxResults(limit).getResultList();
+    /** Statements the LRS rejected or that could not be delivered, newest first, with the reason; scoped alike. */
+    public List<XapiStatement> problems(Account asker, int limit) {
+        return scoped(asker, "select s from XapiStatement s", " and s.delivery.status in :bad order by s.createdAt desc",
+                XapiStatement.class).setParameter("bad", List.of(Delivery.Status.REJECTED, Delivery.Status.FAILED))
+                .setMaxResults(limit).getResultList();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> scoped(Account asker, String select, String rest, Class<T> type) {
+        if (asker.getRole() == org.securebase.domain.account.Role.OPERATOR) {
+            return em.createQuery(select + " where 1 = 1" + rest, type);
+        }
+        if (asker.getRole() != org.securebase.domain.account.Role.SCHOOL_ADMIN || asker.getSchool() == null) {
+            throw new org.securebase.domain.NotFoundException("xAPI deliveries for " + asker.getRole());
+        }
+        return em.createQuery(select + " where s.school = :school" + rest, type).setParameter("school",
+                asker.getSchool());
     }
 
     public static JsonObject score(double raw, double max) {

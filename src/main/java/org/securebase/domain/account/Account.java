@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
@@ -23,6 +24,8 @@ import org.securebase.domain.school.School;
 @Table(name = "account")
 @NamedQuery(name = "Account.byEmail", query = "select a from Account a where a.email = :email")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
+@NamedQuery(name = "Account.byLtiIdentity",
+        query = "select a from Account a where a.ltiPlatform = :platform and a.ltiSubject = :sub")
 public class Account {
 
     public static final int EMAIL_MAX = 254;
@@ -61,6 +64,11 @@ public class Account {
     @Column(name = "lti_subject", length = 255)
     private String ltiSubject;
 
+    /** The platform registration this account signs in through, if it came from LTI: one school's, always. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "lti_platform_id")
+    private org.securebase.domain.lti.LtiPlatform ltiPlatform;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -80,10 +88,36 @@ public class Account {
         this.modifiedAt = now;
     }
 
-    /** Links the account to a user of a learning platform, who then signs in by launching from it. */
-    public void linkLti(String issuer, String subject) {
-        this.ltiIssuer = issuer;
+    /**
+     * Links the account to a user of one platform registration, who then signs in by launching from it. The
+     * registration must be of the account's own school.
+     */
+    public void linkLti(org.securebase.domain.lti.LtiPlatform platform, String subject) {
+        if (school == null || !school.equals(platform.getSchool())) {
+            throw new IllegalArgumentException("an LTI identity belongs to a registration of the account's school");
+        }
+        this.ltiPlatform = platform;
+        this.ltiIssuer = platform.getIssuer();
         this.ltiSubject = subject;
+    }
+
+    /**
+     * What the platform now says about the person (a launch or a roster): a name replaces the old one; an
+     * address replaces the old one only when given. Blank values change nothing.
+     */
+    public void updateFromPlatform(String name, String newEmail, Instant now) {
+        boolean changed = false;
+        if (name != null && !name.isBlank() && !name.strip().equals(displayName)) {
+            displayName = name.strip().length() > NAME_MAX ? name.strip().substring(0, NAME_MAX) : name.strip();
+            changed = true;
+        }
+        if (newEmail != null && !newEmail.isBlank() && !normaliseEmail(newEmail).equals(email)) {
+            email = normaliseEmail(newEmail);
+            changed = true;
+        }
+        if (changed) {
+            modifiedAt = now;
+        }
     }
 
     public String getLtiSubject() {
@@ -129,13 +163,14 @@ public class Account {
         return enabled;
     }
 
+    /** Equal by id: the e-mail address can change (a platform sends a new one), the account stays the same. */
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof Account other && email != null && email.equals(other.getEmail()));
+        return this == o || (o instanceof Account other && id != null && id.equals(other.getId()));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(email);
+        return Account.class.hashCode();
     }
 }

@@ -44,10 +44,22 @@ public class Invitation {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    /** What the link does: set a password (an invitation), or sign in once (a link for a throttled name). */
+    public enum Purpose { PASSWORD, SIGN_IN }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "purpose", nullable = false, length = 20)
+    private Purpose purpose = Purpose.PASSWORD;
+
     protected Invitation() {
     }
 
     public Invitation(Account account, String tokenHash, Instant now, Instant expiresAt) {
+        this(account, Purpose.PASSWORD, tokenHash, now, expiresAt);
+    }
+
+    public Invitation(Account account, Purpose purpose, String tokenHash, Instant now, Instant expiresAt) {
+        this.purpose = purpose;
         this.account = account;
         this.tokenHash = tokenHash;
         this.createdAt = now;
@@ -63,6 +75,10 @@ public class Invitation {
             throw new BusinessException("invitation.expired", "invitation expired at " + expiresAt);
         }
         usedAt = now;
+    }
+
+    public Purpose getPurpose() {
+        return purpose;
     }
 
     public Account getAccount() {

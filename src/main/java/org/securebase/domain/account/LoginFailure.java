@@ -11,13 +11,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One failed sign-in, kept for an hour to throttle password guessing. Recorded by login name, whether or not an
- * account has that name, so the throttle says nothing about which accounts exist.
+ * One failed sign-in, kept for an hour to throttle password guessing. Recorded by login name and source, whether or
+ * not an account has that name, so the throttle says nothing about which accounts exist.
  */
 @Entity
 @Table(name = "login_failure")
 @NamedQuery(name = "LoginFailure.since",
-        query = "select f.failedAt from LoginFailure f where f.loginName = :name and f.failedAt > :since order by f.failedAt")
+        query = "select f.failedAt, f.source from LoginFailure f where f.loginName = :name and f.failedAt > :since "
+                + "order by f.failedAt")
 @NamedQuery(name = "LoginFailure.purge", query = "delete from LoginFailure f where f.failedAt <= :before")
 public class LoginFailure {
 
@@ -32,11 +33,16 @@ public class LoginFailure {
     @Column(name = "failed_at", nullable = false)
     private Instant failedAt;
 
+    /** Where the attempt came from (the client's address, as the trusted proxy reports it). */
+    @Column(name = "source", length = 64)
+    private String source;
+
     protected LoginFailure() {
     }
 
-    public LoginFailure(String loginName, Instant failedAt) {
+    public LoginFailure(String loginName, String source, Instant failedAt) {
         this.loginName = Account.normaliseEmail(loginName);
+        this.source = source == null || source.length() <= 64 ? source : source.substring(0, 64);
         this.failedAt = failedAt;
     }
 }

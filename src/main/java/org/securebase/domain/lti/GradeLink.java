@@ -31,7 +31,7 @@ public class GradeLink {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private LtiPlatform platform;
 
-    @Column(name = "lineitem_url", nullable = false, length = 1000)
+    @Column(name = "lineitem_url", length = 1000)
     private String lineitemUrl;
 
     @Column(name = "created_at", nullable = false)
@@ -48,8 +48,16 @@ public class GradeLink {
         this.createdAt = now;
     }
 
+    /** The line item the latest launch named; a launch without one leaves an earlier one in place. */
     public void pointTo(String lineitem) {
-        this.lineitemUrl = lineitem;
+        if (lineitem != null) {
+            this.lineitemUrl = lineitem;
+        }
+    }
+
+    /** Whether results can go back: some launch named a line item. */
+    public boolean hasLineItem() {
+        return lineitemUrl != null;
     }
 
     public Account getAccount() {

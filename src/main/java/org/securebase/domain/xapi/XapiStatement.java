@@ -41,10 +41,16 @@ public class XapiStatement {
     @Embedded
     private Delivery delivery;
 
+    /** The school of the person the statement is about; null for rows older than schools' own views. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "school_id")
+    private org.securebase.domain.school.School school;
+
     protected XapiStatement() {
     }
 
-    public XapiStatement(String verb, String statementJson, Instant now) {
+    public XapiStatement(org.securebase.domain.school.School school, String verb, String statementJson, Instant now) {
+        this.school = school;
         this.verb = verb;
         this.statementJson = statementJson;
         this.createdAt = now;

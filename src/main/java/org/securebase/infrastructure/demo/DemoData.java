@@ -34,7 +34,7 @@ import java.util.Map;
 
 /**
  * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
- * does) and the database has no accounts. Northgate has two cohorts: year 3 (a tutor, three students who can sign
+ * does) and the database has no schools. Northgate has two cohorts: year 3 (a tutor, three students who can sign
  * in, and ten fictional classmates who cannot, with self-ratings so that cohort views have something to show) and
  * year 4 (another tutor and a student). Eastbridge, a second school, has only an administrator: it shows that
  * schools do not see each other.
@@ -105,8 +105,10 @@ public class DemoData {
         if (!enabled || !migration.isMigrated()) {
             return;
         }
-        if (accounts.count() > 0) {
-            LOG.info("Demo data: accounts exist already, nothing created");
+        // Only an installation without schools gets the demo ones (the operator, made from configuration, may be
+        // there already: it belongs to no school).
+        if (em.createQuery("select count(s) from School s", Long.class).getSingleResult() > 0) {
+            LOG.info("Demo data: schools exist already, nothing created");
             return;
         }
         School school = new School("Northgate Medical School (demo)", clock.instant());

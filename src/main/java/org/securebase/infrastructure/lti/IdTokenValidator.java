@@ -118,7 +118,7 @@ public final class IdTokenValidator {
         return sources.computeIfAbsent(jwksUrl, url -> {
             try {
                 // Cached for 5 minutes; a key id not in the cache makes it fetch again (at most every 30 s).
-                return JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL()).retrying(true).build();
+                return JWKSourceBuilder.<SecurityContext>create(OutboundAddress.require(url).toURL()).retrying(true).build();
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new LtiFailure(LtiFailure.Reason.PLATFORM, "bad JWKS address " + url);
             }

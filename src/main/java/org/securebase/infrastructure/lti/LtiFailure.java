@@ -13,7 +13,7 @@ public class LtiFailure extends RuntimeException {
 
     public enum Reason {
         PLATFORM, STATE, MALFORMED, SIGNATURE, UNKNOWN_KEY, EXPIRED, ISSUED_AT, ISSUER, AUDIENCE, NONCE,
-        DEPLOYMENT, MESSAGE_TYPE, VERSION, MISSING_CLAIM, ROLE
+        DEPLOYMENT, MESSAGE_TYPE, VERSION, MISSING_CLAIM, ROLE, CONFLICT
     }
 
     private final Reason reason;

@@ -8,23 +8,21 @@ import java.util.List;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.lti.LtiService;
-import org.securebase.application.lti.ToolKeyService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.lti.LtiPlatform;
-import org.securebase.domain.lti.ToolKey;
 import org.securebase.web.lti.LtiUrls;
 import org.securebase.web.util.Bundle;
 
-/** /admin/lti.xhtml: the school's learning platforms, what to paste into them, and the tool's keys. */
+/**
+ * /admin/lti.xhtml: the school's learning platforms, what to paste into them, and the school's own xAPI
+ * deliveries. The tool's signing keys span schools: they are the operator's ({@code web.operator}).
+ */
 @Named
 @RequestScoped
 public class LtiAdminBacking {
 
     @Inject
     private LtiService lti;
-
-    @Inject
-    private ToolKeyService keys;
 
     @Inject
     private CurrentUser currentUser;
@@ -46,21 +44,29 @@ public class LtiAdminBacking {
 
     /** Statements per state, e.g. "SENT: 120". */
     public List<String> getXapiCounts() {
-        return xapi.counts().stream().map(r -> r[0] + ": " + r[1]).toList();
+        return xapi.counts(currentUser.require()).stream().map(r -> r[0] + ": " + r[1]).toList();
     }
 
     public List<org.securebase.domain.xapi.XapiStatement> getXapiProblems() {
-        return xapi.problems(20);
+        return xapi.problems(currentUser.require(), 20);
+    }
+
+    private List<LtiPlatform> platforms;
+    private java.util.Map<Long, Long> withoutLineItem;
+
+    @jakarta.annotation.PostConstruct
+    void load() {
+        platforms = lti.platforms(currentUser.require());
+        withoutLineItem = lti.launchesWithoutLineItem(currentUser.require());
     }
 
     public List<LtiPlatform> getPlatforms() {
-        return lti.platforms(currentUser.require());
+        return platforms;
     }
 
-    /** The published keys; the first is made here if none exists yet, so the list is never empty. */
-    public List<ToolKey> getKeys() {
-        keys.signingKey();
-        return keys.active();
+    /** Per platform id: students' launches that named no line item, so no grade goes back for them. */
+    public java.util.Map<Long, Long> getWithoutLineItem() {
+        return withoutLineItem;
     }
 
     public String register() {
@@ -73,19 +79,6 @@ public class LtiAdminBacking {
             Bundle.error(e.messageKey(), e.getMessage());
             return null;
         }
-    }
-
-    public String rotate() {
-        keys.rotate();
-        Bundle.info("lti.rotated");
-        Faces.getFlash().setKeepMessages(true);
-        return "/admin/lti?faces-redirect=true";
-    }
-
-    public String retireOld() {
-        Bundle.info("lti.retired", keys.retireOld());
-        Faces.getFlash().setKeepMessages(true);
-        return "/admin/lti?faces-redirect=true";
     }
 
     private static HttpServletRequest request() {

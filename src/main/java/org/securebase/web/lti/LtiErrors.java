@@ -20,6 +20,10 @@ final class LtiErrors {
         LOG.warning(() -> "LTI request refused from " + request.getRemoteAddr() + ": " + failure.getMessage());
         response.setStatus(failure.reason() == LtiFailure.Reason.PLATFORM ? 404 : 401);
         request.setAttribute("ltiReason", failure.reason().name());
+        // The page holds no school's data and no action: any registered platform may show it in its frame, so the
+        // person reads the reason instead of the browser's "refused to connect".
+        org.securebase.web.SecurityHeadersFilter.allowFraming(response, jakarta.enterprise.inject.spi.CDI.current()
+                .select(org.securebase.application.lti.PlatformOrigins.class).get().everySchool());
         request.getRequestDispatcher("/lti-error.xhtml").forward(request, response);
     }
 }

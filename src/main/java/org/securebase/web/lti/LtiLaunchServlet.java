@@ -55,6 +55,7 @@ public class LtiLaunchServlet extends HttpServlet {
             request.getSession().setAttribute(DEEP_LINK, launch.deepLink());
         }
         response.setHeader("Cache-Control", "no-store");
+        org.securebase.web.SecurityHeadersFilter.allowFraming(response, launch.frameOrigins());
         if ("iframe".equals(request.getHeader("Sec-Fetch-Dest"))) {
             // Inside the platform's frame the browser may refuse our cookie. The page checks, goes on if the
             // session holds, and otherwise offers to continue in a new window with a one-time link.

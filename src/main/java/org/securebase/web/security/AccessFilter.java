@@ -32,7 +32,8 @@ public class AccessFilter extends HttpFilter {
             "/student/", EnumSet.of(Role.STUDENT),
             "/tutor/", EnumSet.of(Role.TUTOR),
             "/admin/", EnumSet.of(Role.SCHOOL_ADMIN),
-            "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN));
+            "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
+            "/operator/", EnumSet.of(Role.OPERATOR));
 
     @Inject
     private CurrentUser currentUser;
@@ -53,7 +54,9 @@ public class AccessFilter extends HttpFilter {
                 return;
             }
         }
-        chain.doFilter(new CallerRequest(request, caller), response);
+        HttpServletRequest seen = request.getDispatcherType() == DispatcherType.ERROR ? new ErrorPageRequest(request)
+                : request;
+        chain.doFilter(new CallerRequest(seen, caller), response);
     }
 
     static Optional<Set<Role>> allowed(String path) {

@@ -32,7 +32,8 @@ public class AuditBacking {
 
     @PostConstruct
     void load() {
-        result = reviews.audit(currentUser.require(), (getPage() - 1) * PAGE_SIZE, PAGE_SIZE);
+        result = reviews.audit(currentUser.require(), org.securebase.web.util.Paging.offset(getPage(), PAGE_SIZE),
+                PAGE_SIZE);
     }
 
     public List<AuditRow> getRows() {

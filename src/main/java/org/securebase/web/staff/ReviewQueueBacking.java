@@ -70,7 +70,8 @@ public class ReviewQueueBacking {
         pageNumber = Math.max(1, parseInt(page));
         ReviewService.QueueFilter filter = new ReviewService.QueueFilter(blankToNull(module), statusFilter,
                 blankToNull(student), date(from, "from"), date(to, "to"));
-        result = reviews.queue(currentUser.require(), filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        result = reviews.queue(currentUser.require(), filter, org.securebase.web.util.Paging.offset(pageNumber, PAGE_SIZE),
+                PAGE_SIZE);
         modules = reviews.queueModules(currentUser.require());
     }
 
