@@ -38,9 +38,22 @@ public class CaseService {
     @Inject
     private Clock clock;
 
+    @jakarta.ejb.EJB
+    private FirstTime firstTime;
+
     /** Opens a module for the student, starting it (pinned to the current version) on first visit. */
     public CaseView open(Account student, String slug) {
-        ModuleProgress progress = progress(student, slug).orElseGet(() -> start(student, slug));
+        ModuleProgress progress = progress(student, slug).orElse(null);
+        if (progress == null) {
+            long current = currentVersion(slug).getId();
+            try {
+                firstTime.create(() -> em.persist(new ModuleProgress(em.getReference(Account.class, student.getId()),
+                        em.find(ContentVersion.class, current), clock.instant())));
+            } catch (jakarta.ejb.EJBException startedAtTheSameMoment) {
+                // Another request of the student's started it first: theirs is the one.
+            }
+            progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
+        }
         return view(student, progress);
     }
 
@@ -64,13 +77,10 @@ public class CaseService {
         return view(student, progress);
     }
 
-    private ModuleProgress start(Account student, String slug) {
-        ContentVersion current = em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
+    private ContentVersion currentVersion(String slug) {
+        return em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
                 .setParameter("kind", ContentVersion.MODULE).setParameter("slug", slug).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("no module " + slug));
-        ModuleProgress progress = new ModuleProgress(student, current, clock.instant());
-        em.persist(progress);
-        return progress;
     }
 
     /** The student's progress on a module, if they have opened it. */

@@ -17,7 +17,6 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Invitation;
 import org.securebase.infrastructure.mail.Mailer;
 import org.securebase.infrastructure.security.PasswordHasher;
-import org.securebase.web.util.Bundle;
 
 /**
  * Invitations to set a password: a one-time link that expires (INVITATION_DAYS, default 14), mailed when mail is
@@ -45,16 +44,15 @@ public class InvitationService {
     private int days;
 
     @Inject
-    @ConfigProperty(name = "app.url", defaultValue = "http://localhost:8080")
-    private String appUrl;
+    private PageLinks links;
 
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
         String encoded = org.securebase.infrastructure.security.Tokens.random(32);
         em.persist(new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
-        String link = appUrl.replaceAll("/$", "") + "/invitation.xhtml?token=" + encoded;
-        mail.fire(new Mailer.OutgoingMail(account.getEmail(), Bundle.text("mail.invitation.subject"),
-                Bundle.text("mail.invitation.body", account.getDisplayName(), link, days)));
+        String link = links.invitation(encoded);
+        mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.invitation.subject"),
+                MailTexts.text("mail.invitation.body", account.getDisplayName(), link, days)));
         return link;
     }
 
@@ -86,9 +84,9 @@ public class InvitationService {
         String encoded = org.securebase.infrastructure.security.Tokens.random(32);
         em.persist(new Invitation(account, Invitation.Purpose.SIGN_IN, hash(encoded), clock.instant(),
                 clock.instant().plus(SIGN_IN_LINK_LIFETIME)));
-        String link = appUrl.replaceAll("/$", "") + "/signin-link.xhtml?token=" + encoded;
-        mail.fire(new Mailer.OutgoingMail(account.getEmail(), Bundle.text("mail.signInLink.subject"),
-                Bundle.text("mail.signInLink.body", account.getDisplayName(), link,
+        String link = links.signInLink(encoded);
+        mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.signInLink.subject"),
+                MailTexts.text("mail.signInLink.body", account.getDisplayName(), link,
                         SIGN_IN_LINK_LIFETIME.toMinutes())));
     }
 

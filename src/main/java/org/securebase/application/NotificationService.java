@@ -7,12 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.review.Notification;
 import org.securebase.infrastructure.mail.Mailer;
-import org.securebase.web.util.Bundle;
 
 /**
  * In-app notifications, and the same by mail once the change behind them has committed: to a student when
@@ -31,16 +29,30 @@ public class NotificationService {
     private Clock clock;
 
     @Inject
-    @ConfigProperty(name = "app.url", defaultValue = "http://localhost:8080")
-    private String appUrl;
+    private PageLinks links;
+
+    /** The tutors of the student's cohorts learn that the work awaits them. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+        String subject = event.student().getDisplayName() + ": " + event.moduleTitle();
+        for (Account tutor : em.createNamedQuery("Cohort.tutorsOfStudent", Account.class)
+                .setParameter("student", event.student().getId())
+                .setParameter("tutor", org.securebase.domain.account.Role.TUTOR).getResultList()) {
+            notify(tutor, Notification.Kind.WORK_AWAITS, event.reflection(), subject);
+        }
+    }
+
+    /** The student learns that the feedback is there. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+        notify(event.student(), Notification.Kind.FEEDBACK_RELEASED, event.reflection(), event.moduleTitle());
+    }
 
     public void notify(Account recipient, Notification.Kind kind, Reflection reflection, String subject) {
         em.persist(new Notification(recipient, kind, reflection, subject, clock.instant()));
         String key = "mail." + kind.name();
-        String path = kind == Notification.Kind.FEEDBACK_RELEASED
-                ? "/student/reflection.xhtml?id=" + reflection.getId() : "/tutor/review.xhtml?id=" + reflection.getId();
-        mail.fire(new Mailer.OutgoingMail(recipient.getEmail(), Bundle.text(key + ".subject", subject),
-                Bundle.text(key + ".body", recipient.getDisplayName(), subject, appUrl.replaceAll("/$", "") + path)));
+        String link = kind == Notification.Kind.FEEDBACK_RELEASED ? links.reflection(reflection.getId())
+                : links.review(reflection.getId());
+        mail.fire(new Mailer.OutgoingMail(recipient.getEmail(), MailTexts.text(key + ".subject", subject),
+                MailTexts.text(key + ".body", recipient.getDisplayName(), subject, link)));
     }
 
     /** The latest notifications, newest first: one query. */

@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
-import org.securebase.domain.account.Role;
-import org.securebase.domain.review.Notification;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.DraftAnswer;
@@ -33,6 +31,9 @@ public class ReflectionService {
     private ModuleCatalog catalog;
 
     @jakarta.ejb.EJB
+    private FirstTime firstTime;
+
+    @jakarta.ejb.EJB
     private CaseService cases;
 
     @Inject
@@ -41,14 +42,10 @@ public class ReflectionService {
     @jakarta.ejb.EJB
     private ReviewService reviews;
 
-    @jakarta.ejb.EJB
-    private NotificationService notifications;
 
-    @jakarta.ejb.EJB
-    private org.securebase.application.lti.GradeService grades;
-
-    @jakarta.ejb.EJB
-    private org.securebase.application.xapi.XapiService xapi;
+    /** Grades, xAPI and notifications follow a submission as observers, in this transaction. */
+    @Inject
+    private jakarta.enterprise.event.Event<org.securebase.domain.reflection.ReflectionSubmitted> submitted;
 
     /** The saved state of one draft: what the browser needs to continue. */
     public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
@@ -74,16 +71,8 @@ public class ReflectionService {
         if (reflection.getVersions().size() > before) {
             em.flush();
             reviews.createFor(version);
-            grades.queue(student, slug, null, null, "Submitted", "PendingManual");
-            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.SUBMITTED, "/modules/" + slug
-                    + "/reflection", definition(reflection).title(),
-                    org.securebase.application.xapi.XapiService.completion());
-            String subject = student.getDisplayName() + ": " + definition(reflection).title();
-            for (Account tutor : em.createQuery("select distinct t from Cohort c join c.members s join c.members t "
-                    + "where s.id = :student and t.role = :tutor", Account.class)
-                    .setParameter("student", student.getId()).setParameter("tutor", Role.TUTOR).getResultList()) {
-                notifications.notify(tutor, Notification.Kind.WORK_AWAITS, reflection, subject);
-            }
+            submitted.fire(new org.securebase.domain.reflection.ReflectionSubmitted(student, reflection, version,
+                    definition(reflection).title()));
         }
         em.flush();
         return version;
@@ -116,8 +105,13 @@ public class ReflectionService {
         if (!progress.isComplete(catalog.definition(progress.getContentVersion()))) {
             throw new BusinessException("reflection.readFirst", "case not read to the end");
         }
-        Reflection reflection = new Reflection(student, progress.getContentVersion(), clock.instant());
-        em.persist(reflection);
-        return reflection;
+        long version = progress.getContentVersion().getId();
+        try {
+            firstTime.create(() -> em.persist(new Reflection(em.getReference(Account.class, student.getId()),
+                    em.find(org.securebase.domain.module.ContentVersion.class, version), clock.instant())));
+        } catch (jakarta.ejb.EJBException madeAtTheSameMoment) {
+            // The student's other answer, saved at the same moment, made it first: theirs is the one.
+        }
+        return findOwn(student, slug).orElseThrow(() -> new NotFoundException("reflection on " + slug));
     }
 }

@@ -24,7 +24,6 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;
-import org.securebase.domain.review.Notification;
 import org.securebase.domain.review.ReflectionRead;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
@@ -89,13 +88,12 @@ public class ReviewService {
     private ModuleCatalog catalog;
 
     @EJB
-    private NotificationService notifications;
-
-    @EJB
     private org.securebase.application.lti.GradeService grades;
 
-    @EJB
-    private org.securebase.application.xapi.XapiService xapi;
+
+    /** Grades, xAPI and the student's notification follow a decision as observers, in this transaction. */
+    @Inject
+    private jakarta.enterprise.event.Event<org.securebase.domain.review.ReviewDecided> decided;
 
     @Inject
     private Clock clock;
@@ -245,18 +243,10 @@ public class ReviewService {
         review.decide(tutor, decision, rubric(review.getRubric()), level, criteria, overallComment, clock.instant());
         reflection.decide(decision == Review.Decision.ACCEPTED, clock.instant());
         RubricDefinition rubric = rubric(review.getRubric());
-        xapi.record(reflection.getStudent(), org.securebase.application.xapi.XapiService.Verb.REVIEWED, "/modules/"
-                + reflection.getSlug() + "/reflection", catalog.definition(reflection.getContentVersion()).title(),
-                decision == Review.Decision.ACCEPTED ? org.securebase.application.xapi.XapiService.score(
-                        rubric.rank(level), rubric.levels().size()) : null);
-        if (decision == Review.Decision.ACCEPTED) {
-            grades.queue(reflection.getStudent(), reflection.getSlug(), (double) rubric.rank(level),
-                    (double) rubric.levels().size(), "Completed", "FullyGraded");
-        } else {
-            grades.queue(reflection.getStudent(), reflection.getSlug(), null, null, "InProgress", "Pending");
-        }
-        notifications.notify(reflection.getStudent(), Notification.Kind.FEEDBACK_RELEASED, reflection,
-                catalog.definition(reflection.getContentVersion()).title());
+        boolean accepted = decision == Review.Decision.ACCEPTED;
+        decided.fire(new org.securebase.domain.review.ReviewDecided(reflection.getStudent(), reflection, decision,
+                accepted ? rubric.rank(level) : null, accepted ? rubric.levels().size() : null,
+                catalog.definition(reflection.getContentVersion()).title()));
         em.flush();
     }
 

@@ -48,8 +48,10 @@ public class SelfRatingService {
     @Inject
     private ModuleCatalog catalog;
 
-    @EJB
-    private org.securebase.application.xapi.XapiService xapi;
+
+    /** The xAPI statement follows a submitted rating as an observer, in this transaction. */
+    @Inject
+    private jakarta.enterprise.event.Event<org.securebase.domain.instrument.SelfRatingSubmitted> rated;
 
     @Inject
     private Clock clock;
@@ -83,8 +85,8 @@ public class SelfRatingService {
         }
         if (submit && !rating.isSubmitted()) {
             rating.submit(clock.instant());
-            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.SELF_RATED, "/curricula/"
-                    + curriculum + "/milestones/" + milestone + "/instruments/" + instrument, definition.title(), null);
+            rated.fire(new org.securebase.domain.instrument.SelfRatingSubmitted(student, curriculum, milestone,
+                    instrument, definition.title()));
         }
         em.flush();
         return view(rating);

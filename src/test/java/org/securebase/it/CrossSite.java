@@ -89,7 +89,7 @@ final class CrossSite {
         driver.get(attack);
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(tool));
         driver.get(tool + "index.xhtml");
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith("/index.xhtml"));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().equals(tool + "index.xhtml"));
         assertTrue(driver.getCurrentUrl().contains("/login.xhtml"), "signed in by another site: "
                 + driver.getCurrentUrl());
         assertEquals(0, driver.findElements(By.cssSelector(".signed-in")).size(), "nobody is signed in");

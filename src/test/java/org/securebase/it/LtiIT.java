@@ -130,8 +130,6 @@ class LtiIT {
 
         try (TestPlatform eastbridge = new TestPlatform("eastbridge-client")) {
             WebClient admin2 = new WebClient(base).signIn("admin2@demo.securebase.org");
-            assertTrue(admin2.get("admin/lti.xhtml").body().contains("separate registration"),
-                    "the page says what registering a shared issuer means");
             register(admin2, "Eastbridge Moodle", eastbridge);
             eastbridge.nextUser(Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(LEARNER)));
             WebClient attacker = new WebClient(base);
@@ -141,6 +139,8 @@ class LtiIT {
                     "an Eastbridge learner, not Northgate's administrator");
             assertEquals(403, attacker.get("admin/index.xhtml").statusCode());
             assertEquals(403, attacker.get("admin/audit.xhtml").statusCode());
+            assertTrue(admin2.get("admin/lti.xhtml").body().contains("separate registration"),
+                    "the page says what registering a shared issuer means");
 
             // Northgate's administrator is still Northgate's, reached only through Northgate's registration.
             WebClient again = new WebClient(base);
@@ -510,5 +510,22 @@ class LtiIT {
         assertTrue(continued.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?m=it-review"));
         assertTrue(window.get("student/module.xhtml?m=it-review").body().contains("Fay Framed"), "signed in there");
         assertRefused(new WebClient(base).get(link.group(1).replace("&amp;", "&")), "STATE");
+    }
+
+    /**
+     * A launch whose activity sends no line item (Moodle's "Accept grades from the tool" unticked) cannot have its
+     * grade go back: the LTI page says so, instead of nothing being posted in silence.
+     */
+    @Test
+    void aLaunchWithoutALineItemIsShownAsNoGradeGoingBack() throws Exception {
+        platform.nextUser(TestPlatform.learner("learner-no-grades", "Nell Nograde"));
+        platform.nextToken(claims -> claims.claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", null));
+        WebClient student = new WebClient(base);
+        assertEquals(302, post(student, login(student, "learner-no-grades")).statusCode());
+        WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
+        String page = admin.get("admin/lti.xhtml").body();
+        assertTrue(page.contains("named no grade column"), "the LTI page says why no grade goes back");
+        assertFalse(new WebClient(base).signIn("admin2@demo.securebase.org").get("admin/lti.xhtml").body()
+                .contains("named no grade column"), "another school hears nothing of it");
     }
 }

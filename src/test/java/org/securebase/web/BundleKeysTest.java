@@ -83,4 +83,25 @@ class BundleKeysTest {
             }
         }
     }
+
+    /** Mail texts live in the application's own bundle: one subject and body per notification, sound patterns. */
+    @Test
+    void everyMailHasItsTextsAndSoundPatterns() throws IOException {
+        Properties mail = new Properties();
+        try (InputStream in = Files.newInputStream(
+                Path.of("src/main/resources/org/securebase/application/mail.properties"))) {
+            mail.load(in);
+        }
+        for (org.securebase.domain.review.Notification.Kind kind : org.securebase.domain.review.Notification.Kind.values()) {
+            assertTrue(mail.containsKey("mail." + kind.name() + ".subject") && mail.containsKey("mail." + kind.name() + ".body"),
+                    kind::name);
+        }
+        for (String key : List.of("invitation", "signInLink")) {
+            assertTrue(mail.containsKey("mail." + key + ".subject") && mail.containsKey("mail." + key + ".body"), key);
+        }
+        assertEquals(List.of(), mail.stringPropertyNames().stream().sorted()
+                .filter(k -> mail.getProperty(k).replace("''", "").contains("'")).toList());
+        assertTrue(bundle("").stringPropertyNames().stream().noneMatch(k -> k.startsWith("mail.")),
+                "no mail text left in the pages' bundle");
+    }
 }

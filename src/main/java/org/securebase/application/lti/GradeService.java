@@ -76,6 +76,21 @@ public class GradeService {
         }
     }
 
+    /** A submission posts completion, awaiting the tutor's grading. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+        queue(event.student(), event.reflection().getSlug(), null, null, "Submitted", "PendingManual");
+    }
+
+    /** An acceptance posts the rubric level as the score; a return posts "in progress" again. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+        if (event.accepted()) {
+            queue(event.student(), event.reflection().getSlug(), (double) event.score(),
+                    (double) event.scoreMaximum(), "Completed", "FullyGraded");
+        } else {
+            queue(event.student(), event.reflection().getSlug(), null, null, "InProgress", "Pending");
+        }
+    }
+
     /** Queues a result for every platform the student's module was launched from; nothing when none. */
     public void queue(Account student, String slug, Double scoreGiven, Double scoreMaximum, String activity,
             String grading) {

@@ -201,7 +201,8 @@ public class LtiService {
             }
             grades.link(account, module, platform, scores ? String.valueOf(((Map<?, ?>) ags).get("lineitem")) : null);
         }
-        if (cohort != null && !cohort.getMembers().contains(account)) {
+        if (cohort != null && (cohort.getId() == null || em.createNamedQuery("Cohort.isMember", Long.class)
+                .setParameter("cohort", cohort.getId()).setParameter("account", account.getId()).getSingleResult() == 0)) {
             cohort.enrol(account);
         }
         if (deepLink == null && role == Role.STUDENT && module != null) {

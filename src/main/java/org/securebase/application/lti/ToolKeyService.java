@@ -28,11 +28,14 @@ public class ToolKeyService {
     @Inject
     private Clock clock;
 
+    @jakarta.ejb.EJB
+    private FirstToolKey first;
+
     /** The public halves of every key not retired, as a JSON Web Key Set. */
     public String publicJwks() {
         List<ToolKey> keys = active();
         if (keys.isEmpty()) {
-            keys = List.of(generate());
+            keys = List.of(first.ensure());
         }
         return new JWKSet(keys.stream().map(ToolKeyService::parse).map(RSAKey::toPublicJWK)
                 .map(k -> (com.nimbusds.jose.jwk.JWK) k).toList()).toString(true);
@@ -41,7 +44,7 @@ public class ToolKeyService {
     /** The newest key, with its private part, for signing. */
     public RSAKey signingKey() {
         List<ToolKey> keys = active();
-        return parse(keys.isEmpty() ? generate() : keys.get(0));
+        return parse(keys.isEmpty() ? first.ensure() : keys.get(0));
     }
 
     /** Signs claims with the newest key (RS256, its key id in the header). */
@@ -81,6 +84,11 @@ public class ToolKeyService {
     public List<ToolKey> active() {
         return em.createQuery("select k from ToolKey k where k.retiredAt is null order by k.createdAt desc, k.id desc",
                 ToolKey.class).getResultList();
+    }
+
+    /** A new key, now; the first one only through {@link FirstToolKey}, which makes it once. */
+    public ToolKey generateNow() {
+        return generate();
     }
 
     private ToolKey generate() {

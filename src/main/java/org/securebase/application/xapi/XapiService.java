@@ -100,6 +100,24 @@ public class XapiService {
         em.persist(new XapiStatement(actor.getSchool(), verb.display, statement.build().toString(), clock.instant()));
     }
 
+    /** A submission's statement, queued in the submission's transaction. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+        record(event.student(), Verb.SUBMITTED, "/modules/" + event.reflection().getSlug() + "/reflection",
+                event.moduleTitle(), completion());
+    }
+
+    /** A decision's statement, with the rubric score for an accepted reflection. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+        record(event.student(), Verb.REVIEWED, "/modules/" + event.reflection().getSlug() + "/reflection",
+                event.moduleTitle(), event.accepted() ? score(event.score(), event.scoreMaximum()) : null);
+    }
+
+    /** A submitted self-rating's statement. */
+    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.instrument.SelfRatingSubmitted event) {
+        record(event.student(), Verb.SELF_RATED, "/curricula/" + event.curriculum() + "/milestones/"
+                + event.milestone() + "/instruments/" + event.instrument(), event.instrumentTitle(), null);
+    }
+
     public List<Long> due(int limit) {
         return em.createQuery("select s.id from XapiStatement s where s.delivery.status = :pending "
                 + "and s.delivery.nextAttemptAt <= :now order by s.delivery.nextAttemptAt, s.id", Long.class)

@@ -21,6 +21,10 @@ import org.securebase.domain.account.Account;
 /** A group of students who take a curriculum together, with the tutors who read their work. */
 @Entity
 @Table(name = "cohort")
+@jakarta.persistence.NamedQuery(name = "Cohort.isMember", query = "select count(c) from Cohort c join c.members m "
+        + "where c.id = :cohort and m.id = :account")
+@jakarta.persistence.NamedQuery(name = "Cohort.tutorsOfStudent", query = "select distinct t from Cohort c "
+        + "join c.members s join c.members t where s.id = :student and t.role = :tutor")
 public class Cohort {
 
     @Id

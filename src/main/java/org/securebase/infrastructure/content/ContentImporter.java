@@ -32,6 +32,7 @@ import org.securebase.infrastructure.persistence.DatabaseMigration;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
+// Readers take the read lock and get the immutable lists of the last import: no page waits for another.
 public class ContentImporter {
 
     private static final Logger LOG = Logger.getLogger(ContentImporter.class.getName());
@@ -132,29 +133,34 @@ public class ContentImporter {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public int currentModules() {
         return currentModules;
     }
 
     /** The instruments that loaded without problems. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public List<InstrumentDefinition> instruments() {
         return instruments;
     }
 
     /** The curricula that loaded without problems, by slug. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public List<CurriculumDefinition> curricula() {
         return curricula;
     }
 
     /** The review rubrics that loaded without problems. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public List<org.securebase.domain.review.RubricDefinition> rubrics() {
         return rubrics;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
     public List<ContentProblem> problems() {
         return problems;
     }

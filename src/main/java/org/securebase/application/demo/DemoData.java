@@ -1,4 +1,4 @@
-package org.securebase.infrastructure.demo;
+package org.securebase.application.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
