@@ -24,8 +24,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
@@ -48,7 +48,8 @@ public class GradeService {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Access tokens per platform and scope, until shortly before they expire. */
-    private static final Map<String, Map.Entry<String, Instant>> TOKENS = new ConcurrentHashMap<>();
+    @Inject
+    private PlatformTokens tokens;
 
     /** One result's state, for the review screen. */
     public record Status(String platform, String status, int attempts, String lastError, Instant sentAt,
@@ -161,7 +162,7 @@ public class GradeService {
                     .POST(HttpRequest.BodyPublishers.ofString(score.build().toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
-                TOKENS.remove(platform.getId() + " " + SCORE_SCOPE);
+                tokens.forget(platform.getId(), SCORE_SCOPE);
             }
             post.getDelivery().answered(response.statusCode(), platform.getName() + " " + response.body(),
                     clock.instant());
@@ -188,10 +189,9 @@ public class GradeService {
 
     /** An OAuth 2 access token by client credentials, authenticated with a JWT signed by the tool's key. */
     public String token(LtiPlatform platform, String scope) throws IOException, InterruptedException {
-        String cacheKey = platform.getId() + " " + scope;
-        Map.Entry<String, Instant> cached = TOKENS.get(cacheKey);
-        if (cached != null && cached.getValue().isAfter(clock.instant())) {
-            return cached.getKey();
+        Optional<String> cached = tokens.get(platform.getId(), scope, clock.instant());
+        if (cached.isPresent()) {
+            return cached.get();
         }
         Instant now = clock.instant();
         String assertion = keys.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.getClientId())
@@ -209,7 +209,7 @@ public class GradeService {
         JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
         String token = json.getString("access_token");
         int seconds = json.getInt("expires_in", 3600);
-        TOKENS.put(cacheKey, Map.entry(token, now.plusSeconds(Math.max(0, seconds - 60))));
+        tokens.put(platform.getId(), scope, token, now.plusSeconds(Math.max(0, seconds - 60)));
         return token;
     }
 

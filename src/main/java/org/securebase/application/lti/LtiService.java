@@ -74,6 +74,9 @@ public class LtiService {
     @Inject
     private Clock clock;
 
+    /** During a roster sync: the accounts of the page being read, by subject (null otherwise). */
+    private java.util.Map<String, Account> known;
+
     public List<LtiPlatform> platforms(Account admin) {
         requireAdmin(admin);
         return em.createQuery("select p from LtiPlatform p where p.school = :school order by p.name",
@@ -275,6 +278,7 @@ public class LtiService {
         int already = 0;
         int skipped = 0;
         String next = cohort.getLtiMembershipsUrl();
+        known = new java.util.HashMap<>();
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(10)).build();
         try {
@@ -291,6 +295,16 @@ public class LtiService {
                 }
                 jakarta.json.JsonObject container = jakarta.json.Json.createReader(
                         new java.io.StringReader(response.body())).readObject();
+                // The page's known members in one query per 1,000, not one or two queries a member.
+                List<String> subjects = container.getJsonArray("members").stream()
+                        .map(v -> v.asJsonObject().getString("user_id", null)).filter(java.util.Objects::nonNull)
+                        .distinct().toList();
+                known.clear();
+                for (int from = 0; from < subjects.size(); from += 1000) {
+                    em.createNamedQuery("Account.byLtiIdentities", Account.class).setParameter("platform", platform)
+                            .setParameter("subs", subjects.subList(from, Math.min(subjects.size(), from + 1000)))
+                            .getResultList().forEach(a -> known.put(a.getLtiSubject(), a));
+                }
                 for (jakarta.json.JsonValue value : container.getJsonArray("members")) {
                     jakarta.json.JsonObject member = value.asJsonObject();
                     String status = member.getString("status", "Active");
@@ -329,6 +343,8 @@ public class LtiService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BusinessException("roster.failed", "interrupted");
+        } finally {
+            known = null;
         }
         em.flush();
         LOG.info("Roster sync of cohort " + cohort.getId() + ": " + added + " added");
@@ -384,7 +400,8 @@ public class LtiService {
         if (blank(name)) {
             name = ((givenFirst == null ? "" : givenFirst) + " " + (givenFamily == null ? "" : givenFamily)).strip();
         }
-        Account account = em.createNamedQuery("Account.byLtiIdentity", Account.class)
+        Account account = known != null && known.containsKey(subject) ? known.get(subject)
+                : em.createNamedQuery("Account.byLtiIdentity", Account.class)
                 .setParameter("platform", platform).setParameter("sub", subject)
                 .getResultStream().findFirst().orElse(null);
         if (account != null) {

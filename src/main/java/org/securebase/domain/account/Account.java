@@ -24,6 +24,8 @@ import org.securebase.domain.school.School;
 @Table(name = "account")
 @NamedQuery(name = "Account.byEmail", query = "select a from Account a where a.email = :email")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
+@NamedQuery(name = "Account.byLtiIdentities",
+        query = "select a from Account a where a.ltiPlatform = :platform and a.ltiSubject in :subs")
 @NamedQuery(name = "Account.byLtiIdentity",
         query = "select a from Account a where a.ltiPlatform = :platform and a.ltiSubject = :sub")
 public class Account {

@@ -56,6 +56,7 @@ public class AdminCohortBacking {
     private String pasted;
     private SchoolService.Enrolment enrolment;
     private List<Problem> problems = List.of();
+    private List<ProgrammeSummary> programmes;
 
     @PostConstruct
     void load() {
@@ -120,8 +121,12 @@ public class AdminCohortBacking {
         return detail;
     }
 
+    /** The school's programmes for the select, read once per request rather than at every evaluation. */
     public List<ProgrammeSummary> getProgrammes() {
-        return school.programmes(currentUser.require());
+        if (programmes == null) {
+            programmes = school.programmes(currentUser.require());
+        }
+        return programmes;
     }
 
     public List<CurriculumDefinition> getCurricula() {

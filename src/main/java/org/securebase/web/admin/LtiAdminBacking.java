@@ -42,22 +42,27 @@ public class LtiAdminBacking {
         return xapi.isConfigured();
     }
 
-    /** Statements per state, e.g. "SENT: 120". */
+    /** Statements per state, e.g. "SENT: 120": the school's own. */
     public List<String> getXapiCounts() {
-        return xapi.counts(currentUser.require()).stream().map(r -> r[0] + ": " + r[1]).toList();
+        return xapiCounts;
     }
 
     public List<org.securebase.domain.xapi.XapiStatement> getXapiProblems() {
-        return xapi.problems(currentUser.require(), 20);
+        return xapiProblems;
     }
 
     private List<LtiPlatform> platforms;
     private java.util.Map<Long, Long> withoutLineItem;
+    private List<String> xapiCounts;
+    private List<org.securebase.domain.xapi.XapiStatement> xapiProblems;
 
+    /** Everything the page shows, once per request: no getter runs a query. */
     @jakarta.annotation.PostConstruct
     void load() {
         platforms = lti.platforms(currentUser.require());
         withoutLineItem = lti.launchesWithoutLineItem(currentUser.require());
+        xapiCounts = xapi.counts(currentUser.require()).stream().map(r -> r[0] + ": " + r[1]).toList();
+        xapiProblems = xapi.problems(currentUser.require(), 20);
     }
 
     public List<LtiPlatform> getPlatforms() {
