@@ -16,6 +16,9 @@ import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 
 /** Turns every failure into a JSON answer with a reason code; unexpected ones are logged, never shown. */
 @Provider
@@ -55,8 +58,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             // Two requests raced (two tabs, a double click): nothing was written by this one; try again.
             status = 409;
             body.put("reason", "retry");
-        } else if (e instanceof jakarta.json.bind.JsonbException || e instanceof jakarta.ws.rs.ProcessingException
-                || e instanceof jakarta.json.JsonException) {
+        } else if (e instanceof JsonbException || e instanceof ProcessingException
+                || e instanceof JsonException) {
             status = 400;
             body.put("reason", "badRequest");
         } else if (e instanceof WebApplicationException w) {

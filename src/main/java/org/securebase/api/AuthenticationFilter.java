@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import jakarta.inject.Inject;
+import org.securebase.application.CurrentUser;
 
 /**
  * Every API call but the health check and the tool's public keys needs a signed-in session. Without one the answer is 401 JSON, so the
@@ -17,8 +19,8 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-    @jakarta.inject.Inject
-    private org.securebase.application.CurrentUser currentUser;
+    @Inject
+    private CurrentUser currentUser;
 
     @Override
     public void filter(ContainerRequestContext request) {

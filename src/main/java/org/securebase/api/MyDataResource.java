@@ -16,6 +16,7 @@ import org.securebase.application.SelfRatingService;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Role;
 import org.securebase.infrastructure.scoring.CsvCells;
+import java.util.Map;
 
 /** The signed-in student's own data as files they can keep. */
 @Path("me")
@@ -31,8 +32,8 @@ public class MyDataResource {
     @GET
     @Path("session")
     @Produces("application/json")
-    public java.util.Map<String, Object> session() {
-        return java.util.Map.of("signedIn", true);
+    public Map<String, Object> session() {
+        return Map.of("signedIn", true);
     }
 
     /** GET /api/me/self-ratings.csv: every submitted answer and score, safe to open in a spreadsheet. */

@@ -19,6 +19,8 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
+import jakarta.ws.rs.BadRequestException;
+import org.securebase.domain.NotFoundException;
 
 /**
  * A student's own reflections: autosave of drafts, submission, reading back. JSON bodies only, which a
@@ -44,7 +46,7 @@ public class ReflectionResource {
     public Map<String, Object> saveDraft(@PathParam("slug") String slug, @PathParam("promptId") String promptId,
             DraftRequest request) {
         if (request == null) {
-            throw new jakarta.ws.rs.BadRequestException();
+            throw new BadRequestException();
         }
         ReflectionService.Saved saved = reflections.saveDraft(student(), slug, promptId, request.text(),
                 request.revision());
@@ -82,7 +84,7 @@ public class ReflectionResource {
 
     private Account student() {
         if (!currentUser.hasRole(Role.STUDENT)) {
-            throw new org.securebase.domain.NotFoundException("only students have reflections");
+            throw new NotFoundException("only students have reflections");
         }
         return currentUser.require();
     }

@@ -3,6 +3,7 @@ package org.securebase.application;
 import java.io.Serializable;
 import java.util.Objects;
 import org.securebase.domain.account.Role;
+import org.securebase.domain.account.Account;
 
 /**
  * Who a signed-in session belongs to: the account and the role it signed in with. The web layer keeps it in the
@@ -15,7 +16,7 @@ public record Caller(long accountId, Role role, Long schoolId) implements Serial
     }
 
     /** The caller of a signed-in account: its id, role and school (none for the operator). */
-    public static Caller of(org.securebase.domain.account.Account account) {
+    public static Caller of(Account account) {
         return new Caller(account.getId(), account.getRole(),
                 account.getSchool() == null ? null : account.getSchool().getId());
     }

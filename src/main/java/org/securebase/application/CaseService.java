@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
@@ -15,6 +16,9 @@ import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
+import org.securebase.domain.review.Review;
+import jakarta.ejb.EJBException;
+import org.securebase.application.xapi.XapiService;
 
 /**
  * A student's reading of a case (the {@link ModuleProgress} aggregate): opening it, answering recognition
@@ -23,33 +27,33 @@ import org.securebase.domain.reflection.ReflectionVersion;
 @Stateless
 public class CaseService {
 
-    @jakarta.ejb.EJB
+    @Inject
     private ReviewService reviews;
 
-    @jakarta.ejb.EJB
-    private org.securebase.application.xapi.XapiService xapi;
+    @Inject
+    private XapiService xapi;
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
     @Inject
     private Clock clock;
 
-    @jakarta.ejb.EJB
+    @Inject
     private FirstTime firstTime;
 
     /** Opens a module for the student, starting it (pinned to the current version) on first visit. */
     public CaseView open(Account student, String slug) {
         ModuleProgress progress = progress(student, slug).orElse(null);
         if (progress == null) {
-            long current = currentVersion(slug).getId();
+            long current = catalog.currentModule(slug).getId();
             try {
                 firstTime.create(() -> em.persist(new ModuleProgress(em.getReference(Account.class, student.getId()),
-                        em.find(ContentVersion.class, current), clock.instant())));
-            } catch (jakarta.ejb.EJBException startedAtTheSameMoment) {
+                        catalog.version(current), clock.instant())));
+            } catch (EJBException startedAtTheSameMoment) {
                 // Another request of the student's started it first: theirs is the one.
             }
             progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
@@ -59,13 +63,13 @@ public class CaseService {
 
     public CaseView answer(Account student, String slug, int stageIndex, int optionIndex) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        var definition = catalog.definition(progress.getContentVersion());
+        var definition = catalog.module(progress.getContentVersion());
         progress.answer(definition, stageIndex, optionIndex, clock.instant());
         var question = definition.stages().get(stageIndex).question();
         if (question != null && optionIndex >= 0 && optionIndex < question.options().size()) {
-            xapi.record(student, org.securebase.application.xapi.XapiService.Verb.ANSWERED, "/modules/" + slug
+            xapi.record(student, XapiService.Verb.ANSWERED, "/modules/" + slug
                     + "/stages/" + (stageIndex + 1), definition.title() + ": " + definition.stages().get(stageIndex)
-                    .title(), org.securebase.application.xapi.XapiService.success(
+                    .title(), XapiService.success(
                             question.options().get(optionIndex).correct()));
         }
         return view(student, progress);
@@ -73,14 +77,8 @@ public class CaseService {
 
     public CaseView advance(Account student, String slug) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        progress.advance(catalog.definition(progress.getContentVersion()), clock.instant());
+        progress.advance(catalog.module(progress.getContentVersion()), clock.instant());
         return view(student, progress);
-    }
-
-    private ContentVersion currentVersion(String slug) {
-        return em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
-                .setParameter("kind", ContentVersion.MODULE).setParameter("slug", slug).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("no module " + slug));
     }
 
     /** The student's progress on a module, if they have opened it. */
@@ -90,7 +88,7 @@ public class CaseService {
     }
 
     private CaseView view(Account student, ModuleProgress progress) {
-        ModuleDefinition definition = catalog.definition(progress.getContentVersion());
+        ModuleDefinition definition = catalog.module(progress.getContentVersion());
         List<Optional<Integer>> chosen = new ArrayList<>();
         for (int i = 0; i < definition.stages().size(); i++) {
             chosen.add(progress.chosenOption(i));
@@ -104,17 +102,13 @@ public class CaseService {
                         .orElseGet(() -> new CaseView.Draft(p, "", 0, null)))
                 .toList();
         ReflectionVersion latest = reflection == null ? null : reflection.latestVersion().orElse(null);
-        org.securebase.domain.review.Review feedback = latest == null ? null : em.createQuery(
-                "select r from Review r where r.reflectionVersion = :version and r.decision is not null",
-                org.securebase.domain.review.Review.class).setParameter("version", latest)
+        Review feedback = latest == null ? null : em.createNamedQuery("Review.decidedOf", Review.class)
+                .setParameter("version", latest).setHint(Fetch.JOIN, "r.comments")
+                .setHint(Fetch.JOIN, "r.comments.author").setHint(Fetch.JOIN, "r.tutor")
                 .getResultStream().findFirst().orElse(null);
-        if (feedback != null) {
-            feedback.getComments().forEach(c -> c.getAuthor().getDisplayName());
-            feedback.tutor().ifPresent(Account::getDisplayName);
-        }
         return new CaseView(definition, progress.getStagesRevealed(), chosen, progress.isComplete(definition), drafts,
                 reflection == null ? null : reflection.getId(), latest,
                 reflection == null ? null : reflection.getStatus(), feedback,
-                feedback == null ? null : reviews.rubric(feedback.getRubric()));
+                feedback == null ? null : catalog.rubric(feedback.getRubric()));
     }
 }

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.ReflectionVersion;
+import java.time.Instant;
+import org.securebase.domain.reflection.ReflectionStatus;
+import org.securebase.domain.review.Review;
+import org.securebase.domain.review.RubricDefinition;
 
 /**
  * Everything the case page shows a student about one module, read in one transaction: the definition of the
@@ -17,9 +21,9 @@ public record CaseView(
         List<Draft> drafts,
         Long reflectionId,
         ReflectionVersion submitted,
-        org.securebase.domain.reflection.ReflectionStatus status,
-        org.securebase.domain.review.Review feedback,
-        org.securebase.domain.review.RubricDefinition rubric) {
+        ReflectionStatus status,
+        Review feedback,
+        RubricDefinition rubric) {
 
     /** Whether the student can write: nothing submitted yet, or returned for revision. */
     public boolean isEditable() {
@@ -32,6 +36,6 @@ public record CaseView(
     }
 
     /** The working text of one prompt with the revision the browser must name when it saves. */
-    public record Draft(ModuleDefinition.Prompt prompt, String text, long revision, java.time.Instant savedAt) {
+    public record Draft(ModuleDefinition.Prompt prompt, String text, long revision, Instant savedAt) {
     }
 }

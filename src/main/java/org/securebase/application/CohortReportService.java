@@ -1,6 +1,5 @@
 package org.securebase.application;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
@@ -29,6 +29,8 @@ import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.domain.school.Cohort;
+import java.util.Comparator;
+import org.securebase.domain.NotFoundException;
 
 /**
  * A cohort's self-ratings as staff see them: distributions per milestone and mean change, never a single student's
@@ -71,14 +73,17 @@ public class CohortReportService {
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
+    @Inject
+    private Memberships memberships;
+
+    @Inject
     private CohortService cohorts;
 
-    @EJB
+    @Inject
     private CurriculumService curricula;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
     /** Two queries whatever the cohort's size: the students' count and their submitted ratings with answers. */
     public Optional<Report> report(Account staff, long cohortId) {
@@ -87,9 +92,7 @@ public class CohortReportService {
         if (curriculum.isEmpty()) {
             return Optional.empty();
         }
-        long students = em.createQuery("select count(m) from Cohort c join c.members m where c.id = :cohort "
-                + "and m.role = :student", Long.class).setParameter("cohort", cohortId)
-                .setParameter("student", Role.STUDENT).getSingleResult();
+        long students = memberships.count(cohortId, Role.STUDENT);
         List<SelfRating> ratings = shareable(submitted(cohortId, curriculum.get()));
         List<InstrumentReport> instruments = new ArrayList<>();
         List<Milestone> milestones = curriculum.get().milestones();
@@ -103,7 +106,7 @@ public class CohortReportService {
     }
 
     private InstrumentReport instrumentReport(List<Milestone> milestones, String slug, List<SelfRating> ratings) {
-        InstrumentDefinition latest = ratings.stream().max(java.util.Comparator.comparingInt(
+        InstrumentDefinition latest = ratings.stream().max(Comparator.comparingInt(
                 r -> r.getContentVersion().getVersionNumber())).map(r -> catalog.instrument(r.getContentVersion()))
                 .orElseThrow();
         List<Milestone> giving = milestones.stream().filter(m -> m.instruments().contains(slug)).toList();
@@ -191,7 +194,7 @@ public class CohortReportService {
                 + "where c.id = :cohort and m.role = :student)", SelfRating.class)
                 .setParameter("curriculum", curriculum.slug()).setParameter("status", SelfRating.Status.SUBMITTED)
                 .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT)
-                .setHint("eclipselink.batch", "r.answers").getResultList();
+                .setHint(Fetch.BATCH, "r.answers").getResultList();
     }
 
     /** Ratings of instruments whose results are private to the student never leave this class. */
@@ -206,14 +209,14 @@ public class CohortReportService {
      */
     public List<List<String>> pseudonymisedRows(Account admin, long cohortId, String exportKey) {
         if (admin.getRole() != Role.SCHOOL_ADMIN) {
-            throw new org.securebase.domain.NotFoundException("export for " + admin.getRole());
+            throw new NotFoundException("export for " + admin.getRole());
         }
         if (exportKey == null || exportKey.strip().length() < EXPORT_KEY_MIN) {
             throw new BusinessException("cohort.exportKeyShort", "export key too short");
         }
         Cohort cohort = cohorts.requireVisible(admin, cohortId);
         CurriculumDefinition curriculum = curricula.curriculumFor(cohort)
-                .orElseThrow(() -> new org.securebase.domain.NotFoundException("no curriculum"));
+                .orElseThrow(() -> new NotFoundException("no curriculum"));
         Mac mac = mac(exportKey.strip());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("pseudonym", "curriculum", "milestone", "perspective", "instrument", "instrument_version",
@@ -221,7 +224,7 @@ public class CohortReportService {
         List<SelfRating> ratings = new ArrayList<>(shareable(submitted(cohortId, curriculum)));
         Map<Long, String> pseudonyms = new LinkedHashMap<>();
         ratings.forEach(r -> pseudonyms.computeIfAbsent(r.getStudent().getId(), id -> pseudonym(mac, id)));
-        ratings.sort(java.util.Comparator.comparing((SelfRating r) -> pseudonyms.get(r.getStudent().getId()))
+        ratings.sort(Comparator.comparing((SelfRating r) -> pseudonyms.get(r.getStudent().getId()))
                 .thenComparing(r -> SelfRatingService.position(curriculum.milestones(), r.getMilestone()))
                 .thenComparing(SelfRating::getSlug).thenComparing(r -> r.getPerspective().name()));
         for (SelfRating r : ratings) {

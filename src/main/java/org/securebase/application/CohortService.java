@@ -1,6 +1,7 @@
 package org.securebase.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -16,6 +17,9 @@ public class CohortService {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private Memberships memberships;
+
     /**
      * A cohort the member of staff may see: a tutor's own cohort, or any cohort of an administrator's school.
      * Anyone else is told it does not exist, so ids reveal nothing.
@@ -25,9 +29,7 @@ public class CohortService {
         boolean visible = cohort != null && switch (staff.getRole()) {
             case SCHOOL_ADMIN -> staff.getSchool() != null && staff.getSchool().equals(cohort.getSchool());
             case OPERATOR -> false;
-            case TUTOR -> em.createQuery("select count(c) from Cohort c join c.members t where c.id = :cohort "
-                    + "and t.id = :tutor", Long.class).setParameter("cohort", cohortId)
-                    .setParameter("tutor", staff.getId()).getSingleResult() > 0;
+            case TUTOR -> memberships.isMember(cohortId, staff.getId());
             case STUDENT -> false;
         };
         if (!visible) {

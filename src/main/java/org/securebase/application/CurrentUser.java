@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
+import org.securebase.domain.BusinessException;
 
 /**
  * The signed-in account of this request. The web layer establishes the {@link Caller} from the session at the start
@@ -48,7 +49,7 @@ public class CurrentUser {
 
     /** The account, for code that runs only behind a security constraint. */
     public Account require() {
-        return account().orElseThrow(() -> new org.securebase.domain.BusinessException("error.notSignedIn",
+        return account().orElseThrow(() -> new BusinessException("error.notSignedIn",
                 "no signed-in account"));
     }
 }

@@ -9,15 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.curriculum.CurriculumDefinition;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
 import java.util.Set;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
-import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.reflection.ReflectionStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.securebase.domain.school.Cohort;
 
 /**
  * The modules a student can take and where they stand with each. Three queries whatever the number of modules:
@@ -30,18 +31,12 @@ public class CurriculumService {
     private EntityManager em;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
-    @jakarta.ejb.EJB
-    private ContentImporter content;
 
-    @jakarta.ejb.EJB
+    @Inject
     private SelfRatingService ratings;
 
-    /** Optional: an empty default would count as "missing" to MicroProfile Config and fail deployment. */
-    @Inject
-    @ConfigProperty(name = "curriculum")
-    private Optional<String> configured;
 
     /**
      * The student's curriculum in order: modules with their status, and milestones with how many of their
@@ -56,7 +51,7 @@ public class CurriculumService {
         Map<String, ModuleSummary> bySlug = new HashMap<>();
         modules.forEach(m -> bySlug.put(m.slug(), m));
         Map<String, Long> submitted = ratings.submittedPerMilestone(student, curriculum.get().slug());
-        List<CurriculumEntry> entries = new java.util.ArrayList<>();
+        List<CurriculumEntry> entries = new ArrayList<>();
         for (CurriculumDefinition.Step step : curriculum.get().steps()) {
             if (step instanceof CurriculumDefinition.ModuleStep m && bySlug.containsKey(m.module())) {
                 entries.add(new CurriculumEntry(bySlug.remove(m.module()), null));
@@ -78,21 +73,10 @@ public class CurriculumService {
             reflections.put((String) row[0], (ReflectionStatus) row[1]);
         }
         List<String> order = curriculumOf(student).map(CurriculumDefinition::moduleSlugs).orElse(List.of());
-        return em.createNamedQuery("ContentVersion.current", ContentVersion.class)
-                .setParameter("kind", ContentVersion.MODULE).getResultList().stream()
-                .sorted(java.util.Comparator.comparingInt(v -> position(order, v.getSlug())))
-                .map(v -> summary(catalog.definition(v), status(v.getSlug(), started, reflections)))
+        return catalog.currentModules().stream()
+                .sorted(Comparator.comparingInt(v -> position(order, v.getSlug())))
+                .map(v -> summary(catalog.module(v), status(v.getSlug(), started, reflections)))
                 .toList();
-    }
-
-    /**
-     * The curriculum that orders the modules: the one named by CURRICULUM, else the first by slug. Assigning
-     * curricula per cohort comes with school administration.
-     */
-    public Optional<CurriculumDefinition> curriculum() {
-        List<CurriculumDefinition> curricula = content.curricula();
-        return curricula.stream().filter(c -> configured.map(c.slug()::equals).orElse(false)).findFirst()
-                .or(() -> curricula.stream().findFirst());
     }
 
     /**
@@ -100,17 +84,13 @@ public class CurriculumService {
      * are in several), else the installation's default.
      */
     public Optional<CurriculumDefinition> curriculumOf(Account student) {
-        return em.createQuery("select c.curriculum from Cohort c join c.members m where m.id = :student "
-                + "and c.curriculum is not null order by c.createdAt, c.id", String.class)
-                .setParameter("student", student.getId()).setMaxResults(1).getResultStream().findFirst()
-                .flatMap(slug -> content.curricula().stream().filter(c -> c.slug().equals(slug)).findFirst())
-                .or(this::curriculum);
+        return em.createNamedQuery("Cohort.curriculaOfMember", String.class).setParameter("student", student.getId()).setMaxResults(1).getResultStream().findFirst()
+                .flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
     }
 
     /** The curriculum a cohort follows: its own, else the installation's default. */
-    public Optional<CurriculumDefinition> curriculumFor(org.securebase.domain.school.Cohort cohort) {
-        return cohort.curriculum().flatMap(slug -> content.curricula().stream().filter(c -> c.slug().equals(slug))
-                .findFirst()).or(this::curriculum);
+    public Optional<CurriculumDefinition> curriculumFor(Cohort cohort) {
+        return cohort.curriculum().flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
     }
 
     /** Modules in the curriculum come in its order; any others follow, by title. */

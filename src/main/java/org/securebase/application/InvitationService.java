@@ -17,6 +17,7 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Invitation;
 import org.securebase.infrastructure.mail.Mailer;
 import org.securebase.infrastructure.security.PasswordHasher;
+import org.securebase.infrastructure.security.Tokens;
 
 /**
  * Invitations to set a password: a one-time link that expires (INVITATION_DAYS, default 14), mailed when mail is
@@ -48,7 +49,7 @@ public class InvitationService {
 
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
-        String encoded = org.securebase.infrastructure.security.Tokens.random(32);
+        String encoded = Tokens.random(32);
         em.persist(new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
         String link = links.invitation(encoded);
         mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.invitation.subject"),
@@ -81,7 +82,7 @@ public class InvitationService {
                 >= SIGN_IN_LINKS_PER_HOUR) {
             return;
         }
-        String encoded = org.securebase.infrastructure.security.Tokens.random(32);
+        String encoded = Tokens.random(32);
         em.persist(new Invitation(account, Invitation.Purpose.SIGN_IN, hash(encoded), clock.instant(),
                 clock.instant().plus(SIGN_IN_LINK_LIFETIME)));
         String link = links.signInLink(encoded);

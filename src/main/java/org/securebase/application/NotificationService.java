@@ -11,6 +11,9 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.review.Notification;
 import org.securebase.infrastructure.mail.Mailer;
+import jakarta.enterprise.event.Observes;
+import org.securebase.domain.reflection.ReflectionSubmitted;
+import org.securebase.domain.review.ReviewDecided;
 
 /**
  * In-app notifications, and the same by mail once the change behind them has committed: to a student when
@@ -23,6 +26,9 @@ public class NotificationService {
     private EntityManager em;
 
     @Inject
+    private Memberships memberships;
+
+    @Inject
     private Event<Mailer.OutgoingMail> mail;
 
     @Inject
@@ -32,17 +38,15 @@ public class NotificationService {
     private PageLinks links;
 
     /** The tutors of the student's cohorts learn that the work awaits them. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+    public void on(@Observes ReflectionSubmitted event) {
         String subject = event.student().getDisplayName() + ": " + event.moduleTitle();
-        for (Account tutor : em.createNamedQuery("Cohort.tutorsOfStudent", Account.class)
-                .setParameter("student", event.student().getId())
-                .setParameter("tutor", org.securebase.domain.account.Role.TUTOR).getResultList()) {
+        for (Account tutor : memberships.tutorsOf(event.student())) {
             notify(tutor, Notification.Kind.WORK_AWAITS, event.reflection(), subject);
         }
     }
 
     /** The student learns that the feedback is there. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+    public void on(@Observes ReviewDecided event) {
         notify(event.student(), Notification.Kind.FEEDBACK_RELEASED, event.reflection(), event.moduleTitle());
     }
 

@@ -1,6 +1,6 @@
 package org.securebase.application;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -15,10 +15,10 @@ import org.securebase.application.xapi.XapiService;
 @Singleton
 public class Outbox {
 
-    @EJB
+    @Inject
     private GradeService grades;
 
-    @EJB
+    @Inject
     private XapiService xapi;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)

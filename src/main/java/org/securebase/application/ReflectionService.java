@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -16,6 +17,10 @@ import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.DraftAnswer;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
+import org.securebase.domain.reflection.ReflectionSubmitted;
 
 /**
  * A student's reflections: autosaving drafts, submitting, reading back. A student only ever reaches their own;
@@ -28,27 +33,27 @@ public class ReflectionService {
     private EntityManager em;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
-    @jakarta.ejb.EJB
+    @Inject
     private FirstTime firstTime;
 
-    @jakarta.ejb.EJB
+    @Inject
     private CaseService cases;
 
     @Inject
     private Clock clock;
 
-    @jakarta.ejb.EJB
+    @Inject
     private ReviewService reviews;
 
 
     /** Grades, xAPI and notifications follow a submission as observers, in this transaction. */
     @Inject
-    private jakarta.enterprise.event.Event<org.securebase.domain.reflection.ReflectionSubmitted> submitted;
+    private Event<ReflectionSubmitted> submitted;
 
     /** The saved state of one draft: what the browser needs to continue. */
-    public record Saved(long reflectionId, String promptId, long revision, java.time.Instant savedAt) {
+    public record Saved(long reflectionId, String promptId, long revision, Instant savedAt) {
     }
 
     public Saved saveDraft(Account student, String slug, String promptId, String text, long expectedRevision) {
@@ -71,7 +76,7 @@ public class ReflectionService {
         if (reflection.getVersions().size() > before) {
             em.flush();
             reviews.createFor(version);
-            submitted.fire(new org.securebase.domain.reflection.ReflectionSubmitted(student, reflection, version,
+            submitted.fire(new ReflectionSubmitted(student, reflection, version,
                     definition(reflection).title()));
         }
         em.flush();
@@ -81,16 +86,17 @@ public class ReflectionService {
     /** A reflection by id, only if the caller wrote it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Reflection getOwn(Account student, long id) {
-        Reflection reflection = em.find(Reflection.class, id);
+        Reflection reflection = em.createNamedQuery("Reflection.withVersions", Reflection.class).setParameter("id", id)
+                .setHint(Fetch.JOIN, "r.versions").setHint(Fetch.BATCH, "r.versions.answers")
+                .getResultStream().findFirst().orElse(null);
         if (reflection == null || !reflection.isOwnedBy(student)) {
             throw new NotFoundException("reflection " + id);
         }
-        reflection.getVersions().forEach(v -> v.getAnswers().size());
         return reflection;
     }
 
     public ModuleDefinition definition(Reflection reflection) {
-        return catalog.definition(reflection.getContentVersion());
+        return catalog.module(reflection.getContentVersion());
     }
 
     private Optional<Reflection> findOwn(Account student, String slug) {
@@ -102,14 +108,14 @@ public class ReflectionService {
     private Reflection create(Account student, String slug) {
         ModuleProgress progress = cases.progress(student, slug)
                 .orElseThrow(() -> new NotFoundException("module " + slug + " not opened"));
-        if (!progress.isComplete(catalog.definition(progress.getContentVersion()))) {
+        if (!progress.isComplete(catalog.module(progress.getContentVersion()))) {
             throw new BusinessException("reflection.readFirst", "case not read to the end");
         }
         long version = progress.getContentVersion().getId();
         try {
             firstTime.create(() -> em.persist(new Reflection(em.getReference(Account.class, student.getId()),
-                    em.find(org.securebase.domain.module.ContentVersion.class, version), clock.instant())));
-        } catch (jakarta.ejb.EJBException madeAtTheSameMoment) {
+                    catalog.version(version), clock.instant())));
+        } catch (EJBException madeAtTheSameMoment) {
             // The student's other answer, saved at the same moment, made it first: theirs is the one.
         }
         return findOwn(student, slug).orElseThrow(() -> new NotFoundException("reflection on " + slug));

@@ -1,21 +1,16 @@
 package org.securebase.application;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -24,26 +19,23 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;
-import org.securebase.domain.review.ReflectionRead;
 import org.securebase.domain.review.Review;
+import org.securebase.domain.school.Cohort;
 import org.securebase.domain.review.RubricDefinition;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
+import jakarta.enterprise.event.Event;
+import org.securebase.application.lti.GradeService;
+import org.securebase.domain.review.ReviewDecided;
+import org.securebase.domain.school.School;
 
 /**
- * Tutor review of submitted reflections: the queue of a tutor's own cohorts, the review screen (every opening is
- * audited), inline comments, the decision with its rubric rating, and what the student then sees. A tutor reaches
+ * Tutor review of a submitted reflection: the review screen (every opening is audited by {@link ReadAudit}),
+ * inline comments, the decision with its rubric rating, and what the student then sees. The queue is
+ * {@link ReviewQueueService}. A tutor reaches
  * only the reflections of students in the cohorts they tutor; anything else is "not found".
  */
 @Stateless
 public class ReviewService {
-
-    /** What the queue can be narrowed to; null fields do not filter. Dates are days in the server's zone. */
-    public record QueueFilter(String module, ReflectionStatus status, String student, LocalDate from, LocalDate to) {
-    }
-
-    /** A page of the queue; {@code more} when there are more than {@link #COUNT_CAP} in all. */
-    public record QueuePage(List<ReviewQueueRow> rows, long total, boolean more) {
-    }
 
     /** One submitted version with its review (empty for versions from before reviews existed). */
     public record ReviewedVersion(ReflectionVersion version, Optional<Review> review) {
@@ -75,131 +67,57 @@ public class ReviewService {
         }
     }
 
-    private static final List<ReflectionStatus> REVIEWABLE = List.of(ReflectionStatus.SUBMITTED,
+    static final List<ReflectionStatus> REVIEWABLE = List.of(ReflectionStatus.SUBMITTED,
             ReflectionStatus.RETURNED, ReflectionStatus.ACCEPTED);
 
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
-    private ContentImporter content;
+    @Inject
+    private Memberships memberships;
+
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
-    @EJB
-    private org.securebase.application.lti.GradeService grades;
+    @Inject
+    private ReadAudit audit;
+
+    @Inject
+    private GradeService grades;
 
 
     /** Grades, xAPI and the student's notification follow a decision as observers, in this transaction. */
     @Inject
-    private jakarta.enterprise.event.Event<org.securebase.domain.review.ReviewDecided> decided;
+    private Event<ReviewDecided> decided;
 
     @Inject
     private Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "rubric")
-    private Optional<String> configuredRubric;
-
-    /** Counting stops here: "more than 1,000" is all a tutor needs, and it keeps every page equally fast. */
-    public static final int COUNT_CAP = 1000;
-
-    /** Students matched by a name filter, at most: a name narrows to a few people, not hundreds. */
-    public static final int NAME_MATCHES_MAX = 200;
-
-    /**
-     * One page of the tutor's queue, oldest submission first, filtered, ordered and paged in the database. At
-     * most three statements whatever the page or the data: the students a name matches (only when filtering by
-     * name), the count up to {@value #COUNT_CAP}, and the page itself.
-     */
-    public QueuePage queue(Account tutor, QueueFilter filter, int first, int size) {
-        requireTutor(tutor);
-        StringBuilder where = new StringBuilder(" from Reflection r join r.student s join r.contentVersion v "
-                + "where r.status in :statuses and s.id in (select m.id from Cohort c join c.members m "
-                + "join c.members t where t.id = :tutor and m.role = :student)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("statuses", filter.status() == null ? REVIEWABLE : List.of(filter.status()));
-        params.put("tutor", tutor.getId());
-        params.put("student", Role.STUDENT);
-        if (filter.module() != null && !filter.module().isBlank()) {
-            where.append(" and r.slug = :slug");
-            params.put("slug", filter.module());
-        }
-        if (filter.student() != null && !filter.student().isBlank()) {
-            // The students first (a few among the tutor's own), then their reflections by the student index.
-            List<Long> students = em.createQuery("select distinct m.id from Cohort c join c.members m "
-                    + "join c.members t where t.id = :tutor and m.role = :student "
-                    + "and lower(m.displayName) like :name escape '\\'", Long.class)
-                    .setParameter("tutor", tutor.getId()).setParameter("student", Role.STUDENT)
-                    .setParameter("name", "%" + filter.student().strip().toLowerCase(java.util.Locale.ROOT)
-                            .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                    .setMaxResults(NAME_MATCHES_MAX).getResultList();
-            if (students.isEmpty()) {
-                return new QueuePage(List.of(), 0, false);
-            }
-            where.append(" and s.id in :students");
-            params.put("students", students);
-        }
-        ZoneId zone = clock.getZone();
-        if (filter.from() != null) {
-            where.append(" and r.submittedAt >= :from");
-            params.put("from", filter.from().atStartOfDay(zone).toInstant());
-        }
-        if (filter.to() != null) {
-            where.append(" and r.submittedAt < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toInstant());
-        }
-        TypedQuery<Long> count = em.createQuery("select r.id" + where, Long.class);
-        TypedQuery<ReviewQueueRow> page = em.createQuery("select new org.securebase.application.ReviewQueueRow("
-                + "r.id, s.displayName, r.slug, v.title, r.status, r.submittedAt)" + where
-                + " order by r.submittedAt, r.id", ReviewQueueRow.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            page.setParameter(k, v);
-        });
-        int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();
-        return new QueuePage(page.setFirstResult(first).setMaxResults(size).getResultList(),
-                Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
-    }
-
-    /** The modules that have reflections in the tutor's cohorts, for the queue's filter: slug to title. */
-    public Map<String, String> queueModules(Account tutor) {
-        requireTutor(tutor);
-        Map<String, String> modules = new java.util.LinkedHashMap<>();
-        for (Object[] row : em.createQuery("select distinct v.slug, v.title from ContentVersion v "
-                + "where v.kind = :kind and v.current = true order by v.title", Object[].class)
-                .setParameter("kind", org.securebase.domain.module.ContentVersion.MODULE).getResultList()) {
-            modules.put((String) row[0], (String) row[1]);
-        }
-        return modules;
-    }
 
     /** Opens a reflection for review, writing an audit row: who read it, and when. */
     public ReviewView open(Account tutor, long reflectionId) {
         Reflection reflection = reachable(tutor, reflectionId);
-        reflection.getStudent().getDisplayName();
-        em.persist(new ReflectionRead(reflection, tutor, "review", clock.instant()));
+        audit.read(reflection, tutor, "review");
         List<ReviewedVersion> versions = versions(reflection);
         Review current = versions.get(versions.size() - 1).review()
                 .orElseGet(() -> createFor(reflection.latestVersion().orElseThrow()));
-        current.getComments().forEach(c -> c.getAuthor().getDisplayName());
-        return new ReviewView(reflection, catalog.definition(reflection.getContentVersion()),
+        return new ReviewView(reflection, catalog.module(reflection.getContentVersion()),
                 rubric(current.getRubric()), versions, current, history(reflection));
     }
 
     /** Where this reflection's results went to learning platforms, newest first (empty without LTI). */
-    public List<org.securebase.application.lti.GradeService.Status> gradeStatuses(Account tutor, long reflectionId) {
+    public List<GradeService.Status> gradeStatuses(Account tutor, long reflectionId) {
         Reflection reflection = reachable(tutor, reflectionId);
         return grades.statuses(reflection.getStudent(), reflection.getSlug());
     }
 
     /** Creates the review a newly submitted version awaits, on the rubric of the student's school. */
     public Review createFor(ReflectionVersion version) {
-        org.securebase.domain.school.School school = version.getReflection().getStudent().getSchool();
-        String rubric = school == null ? null : school.rubric().filter(slug -> content.rubrics().stream()
-                .anyMatch(r -> r.slug().equals(slug))).orElse(null);
-        Review review = new Review(version, rubric != null ? rubric : defaultRubric().slug(), clock.instant());
+        School school = version.getReflection().getStudent().getSchool();
+        String rubric = (school == null ? Optional.<String>empty() : school.rubric()).flatMap(catalog::findRubric)
+                .orElseGet(catalog::defaultRubric).slug();
+        Review review = new Review(version, rubric, clock.instant());
         em.persist(review);
         return review;
     }
@@ -244,9 +162,9 @@ public class ReviewService {
         reflection.decide(decision == Review.Decision.ACCEPTED, clock.instant());
         RubricDefinition rubric = rubric(review.getRubric());
         boolean accepted = decision == Review.Decision.ACCEPTED;
-        decided.fire(new org.securebase.domain.review.ReviewDecided(reflection.getStudent(), reflection, decision,
+        decided.fire(new ReviewDecided(reflection.getStudent(), reflection, decision,
                 accepted ? rubric.rank(level) : null, accepted ? rubric.levels().size() : null,
-                catalog.definition(reflection.getContentVersion()).title()));
+                catalog.module(reflection.getContentVersion()).title()));
         em.flush();
     }
 
@@ -259,59 +177,25 @@ public class ReviewService {
                 v.review().filter(r -> r.decision().isPresent()))).toList();
     }
 
-    /** Who other than the student has opened their reflection, newest first. */
-    public List<AuditRow> readsOf(Account student, Reflection reflection) {
-        if (!reflection.isOwnedBy(student)) {
-            throw new NotFoundException("reflection " + reflection.getId());
-        }
-        return em.createQuery("select new org.securebase.application.AuditRow(a.displayName, a.role, "
-                + "s.displayName, v.title, x.purpose, x.readAt) from ReflectionRead x join x.reader a "
-                + "join x.reflection r join r.student s join r.contentVersion v where r = :reflection "
-                + "order by x.readAt desc", AuditRow.class).setParameter("reflection", reflection)
-                .setMaxResults(200).getResultList();
-    }
-
-    public record AuditPage(List<AuditRow> rows, long total) {
-    }
-
-    /** The school's audit trail for its administrator, newest first, paged in the database. */
-    public AuditPage audit(Account admin, int first, int size) {
-        if (admin.getRole() != Role.SCHOOL_ADMIN || admin.getSchool() == null) {
-            throw new NotFoundException("audit for " + admin.getRole());
-        }
-        String from = " from ReflectionRead x join x.reader a join x.reflection r join r.student s "
-                + "join r.contentVersion v where s.school = :school";
-        long total = em.createQuery("select count(x)" + from, Long.class)
-                .setParameter("school", admin.getSchool()).getSingleResult();
-        List<AuditRow> rows = em.createQuery("select new org.securebase.application.AuditRow(a.displayName, "
-                + "a.role, s.displayName, v.title, x.purpose, x.readAt)" + from
-                + " order by x.readAt desc, x.id desc", AuditRow.class).setParameter("school", admin.getSchool())
-                .setFirstResult(first).setMaxResults(size).getResultList();
-        return new AuditPage(rows, total);
-    }
-
     public RubricDefinition rubric(String slug) {
-        return content.rubrics().stream().filter(r -> r.slug().equals(slug)).findFirst()
-                .orElseGet(this::defaultRubric);
+        return catalog.rubric(slug);
     }
 
-    /** The rubric named by RUBRIC, else the first: reviews keep the rubric they were started with. */
-    public RubricDefinition defaultRubric() {
-        List<RubricDefinition> rubrics = content.rubrics();
-        return rubrics.stream().filter(r -> configuredRubric.map(r.slug()::equals).orElse(false)).findFirst()
-                .or(() -> rubrics.stream().findFirst())
-                .orElseThrow(() -> new IllegalStateException("no rubric in content/rubrics"));
-    }
-
+    /**
+     * Every version with its review, in a fixed number of queries whatever their number: the versions (answers
+     * batch-fetched) and the reviews (with their comments, the comments' authors and the tutor joined, scores
+     * batch-fetched). Nothing is left to load lazily when the page renders.
+     */
     private List<ReviewedVersion> versions(Reflection reflection) {
         Map<Long, Review> reviews = new HashMap<>();
-        for (Review r : em.createQuery("select r from Review r where r.reflectionVersion.reflection = :reflection",
-                Review.class).setParameter("reflection", reflection).getResultList()) {
+        for (Review r : em.createNamedQuery("Review.ofReflection", Review.class).setParameter("reflection", reflection)
+                .setHint(Fetch.JOIN, "r.comments").setHint(Fetch.JOIN, "r.comments.author")
+                .setHint(Fetch.JOIN, "r.tutor").setHint(Fetch.BATCH, "r.criterionLevels").getResultList()) {
             reviews.put(r.getReflectionVersion().getId(), r);
         }
         List<ReviewedVersion> versions = new ArrayList<>();
-        for (ReflectionVersion v : reflection.getVersions()) {
-            v.getAnswers().size();
+        for (ReflectionVersion v : em.createNamedQuery("ReflectionVersion.ofReflection", ReflectionVersion.class)
+                .setParameter("reflection", reflection).setHint(Fetch.BATCH, "v.answers").getResultList()) {
             versions.add(new ReviewedVersion(v, Optional.ofNullable(reviews.get(v.getId()))));
         }
         return versions;
@@ -336,11 +220,10 @@ public class ReviewService {
 
     private Reflection reachable(Account tutor, long reflectionId) {
         requireTutor(tutor);
-        Reflection reflection = em.find(Reflection.class, reflectionId);
-        if (reflection == null || !REVIEWABLE.contains(reflection.getStatus()) || em.createQuery(
-                "select count(c) from Cohort c join c.members s join c.members t where s.id = :student "
-                + "and t.id = :tutor", Long.class).setParameter("student", reflection.getStudent().getId())
-                .setParameter("tutor", tutor.getId()).getSingleResult() == 0) {
+        Reflection reflection = em.createNamedQuery("Reflection.withStudent", Reflection.class)
+                .setParameter("id", reflectionId).getResultStream().findFirst().orElse(null);
+        if (reflection == null || !REVIEWABLE.contains(reflection.getStatus())
+                || !memberships.teaches(tutor, reflection.getStudent().getId())) {
             throw new NotFoundException("reflection " + reflectionId);
         }
         return reflection;
@@ -355,7 +238,7 @@ public class ReviewService {
         return review;
     }
 
-    private static void requireTutor(Account account) {
+    static void requireTutor(Account account) {
         if (account.getRole() != Role.TUTOR) {
             throw new NotFoundException("review for " + account.getRole());
         }

@@ -1,6 +1,5 @@
 package org.securebase.application;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,8 +17,11 @@ import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.Programme;
 import org.securebase.domain.school.School;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.infrastructure.enrolment.EnrolmentCsv;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A school administrator's work on their own school: programmes, cohorts and their curriculum, tutors, and
@@ -43,13 +45,16 @@ public class SchoolService {
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
+    @Inject
+    private Memberships memberships;
+
+    @Inject
     private CohortService cohorts;
 
-    @EJB
-    private ContentImporter content;
+    @Inject
+    private ContentCatalog catalog;
 
-    @EJB
+    @Inject
     private InvitationService invitations;
 
     @Inject
@@ -80,7 +85,7 @@ public class SchoolService {
             school.useRubric(null);
             return;
         }
-        if (content.rubrics().stream().noneMatch(r -> r.slug().equals(slug))) {
+        if (catalog.findRubric(slug).isEmpty()) {
             throw new NotFoundException("rubric " + slug);
         }
         school.useRubric(slug);
@@ -100,14 +105,10 @@ public class SchoolService {
 
     public CohortDetail detail(Account admin, long cohortId) {
         Cohort cohort = own(admin, cohortId);
-        List<Account> tutors = em.createQuery("select m from Cohort c join c.members m where c.id = :cohort "
-                + "and m.role = :tutor order by m.displayName", Account.class).setParameter("cohort", cohortId)
-                .setParameter("tutor", Role.TUTOR).getResultList();
-        long students = em.createQuery("select count(m) from Cohort c join c.members m where c.id = :cohort "
-                + "and m.role = :student", Long.class).setParameter("cohort", cohortId)
-                .setParameter("student", Role.STUDENT).getSingleResult();
-        String curriculum = cohort.curriculum().flatMap(slug -> content.curricula().stream()
-                .filter(c -> c.slug().equals(slug)).findFirst()).map(CurriculumDefinition::title).orElse(null);
+        List<Account> tutors = memberships.members(cohortId, Role.TUTOR);
+        long students = memberships.count(cohortId, Role.STUDENT);
+        String curriculum = cohort.curriculum().flatMap(catalog::findCurriculum).map(CurriculumDefinition::title)
+                .orElse(null);
         return new CohortDetail(cohort, cohort.getProgramme() == null ? null : cohort.getProgramme().getName(),
                 curriculum, tutors, students);
     }
@@ -146,11 +147,10 @@ public class SchoolService {
             }
         }
         if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingLong(EnrolmentCsv.Problem::line));
+            problems.sort(Comparator.comparingLong(EnrolmentCsv.Problem::line));
             return new Enrolment(problems, 0, 0, 0, List.of());
         }
-        java.util.Set<Long> members = new java.util.HashSet<>(em.createQuery("select m.id from Cohort c "
-                + "join c.members m where c.id = :cohort", Long.class).setParameter("cohort", cohortId).getResultList());
+        Set<Long> members = new HashSet<>(memberships.memberIds(cohortId));
         int created = 0;
         int enrolled = 0;
         int already = 0;
@@ -191,7 +191,7 @@ public class SchoolService {
         if (slug == null || slug.isBlank()) {
             return null;
         }
-        return content.curricula().stream().map(CurriculumDefinition::slug).filter(slug::equals).findFirst()
+        return catalog.findCurriculum(slug).map(CurriculumDefinition::slug)
                 .orElseThrow(() -> new NotFoundException("curriculum " + slug));
     }
 
@@ -209,7 +209,7 @@ public class SchoolService {
     }
 
     private static void requireAdmin(Account admin) {
-        if (admin.getRole() != Role.SCHOOL_ADMIN || admin.getSchool() == null) {
+        if (!admin.administersASchool()) {
             throw new NotFoundException("administration for " + admin.getRole());
         }
     }

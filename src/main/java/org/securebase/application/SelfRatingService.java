@@ -1,6 +1,5 @@
 package org.securebase.application;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +17,14 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.domain.module.ContentVersion;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
+import jakarta.enterprise.event.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import org.securebase.domain.instrument.SelfRatingSubmitted;
 
 /**
  * Self-ratings at the curriculum's milestones: which instruments a milestone gives, the student's ratings of
@@ -42,16 +48,14 @@ public class SelfRatingService {
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
-    private ContentImporter content;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
 
     /** The xAPI statement follows a submitted rating as an observer, in this transaction. */
     @Inject
-    private jakarta.enterprise.event.Event<org.securebase.domain.instrument.SelfRatingSubmitted> rated;
+    private Event<SelfRatingSubmitted> rated;
 
     @Inject
     private Clock clock;
@@ -85,7 +89,7 @@ public class SelfRatingService {
         }
         if (submit && !rating.isSubmitted()) {
             rating.submit(clock.instant());
-            rated.fire(new org.securebase.domain.instrument.SelfRatingSubmitted(student, curriculum, milestone,
+            rated.fire(new SelfRatingSubmitted(student, curriculum, milestone,
                     instrument, definition.title()));
         }
         em.flush();
@@ -118,9 +122,7 @@ public class SelfRatingService {
         if (existing != null) {
             return existing;
         }
-        ContentVersion version = em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
-                .setParameter("kind", ContentVersion.INSTRUMENT).setParameter("slug", instrument)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("no instrument " + instrument));
+        ContentVersion version = catalog.currentInstrument(instrument);
         SelfRating rating = new SelfRating(student, version, curriculum, milestoneId, perspective, clock.instant());
         if (create) {
             em.persist(rating);
@@ -134,14 +136,12 @@ public class SelfRatingService {
     }
 
     private Milestone find(String curriculumSlug, String milestoneId) {
-        return content.curricula().stream().filter(c -> c.slug().equals(curriculumSlug)).findFirst()
-                .flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst())
+        return catalog.findCurriculum(curriculumSlug).flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst())
                 .orElseThrow(() -> new NotFoundException("no milestone " + curriculumSlug + "/" + milestoneId));
     }
 
     private InstrumentDefinition instrument(String slug) {
-        return content.instruments().stream().filter(i -> i.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no instrument " + slug));
+        return catalog.instrument(slug);
     }
 
     /**
@@ -153,27 +153,27 @@ public class SelfRatingService {
                 + "and r.curriculum = :curriculum and r.status = :status", SelfRating.class)
                 .setParameter("student", student).setParameter("curriculum", curriculum.slug())
                 .setParameter("status", SelfRating.Status.SUBMITTED)
-                .setHint("eclipselink.batch", "r.answers").getResultList();
+                .setHint(Fetch.BATCH, "r.answers").getResultList();
         List<Milestone> milestones = curriculum.milestones();
-        List<SelfRatingResults> results = new java.util.ArrayList<>();
+        List<SelfRatingResults> results = new ArrayList<>();
         for (String slug : milestones.stream().flatMap(m -> m.instruments().stream()).distinct().toList()) {
             List<SelfRating> ratings = mine.stream().filter(r -> r.getSlug().equals(slug))
-                    .sorted(java.util.Comparator.comparingInt((SelfRating r) -> position(milestones, r.getMilestone()))
+                    .sorted(Comparator.comparingInt((SelfRating r) -> position(milestones, r.getMilestone()))
                             .thenComparing(r -> r.getPerspective() == Perspective.NOW))
                     .toList();
             if (ratings.isEmpty()) {
                 continue;
             }
             InstrumentDefinition latest = catalog.instrument(ratings.get(ratings.size() - 1).getContentVersion());
-            List<SelfRatingResults.Column> columns = new java.util.ArrayList<>();
-            Map<String, List<java.util.Optional<Double>>> scores = new java.util.LinkedHashMap<>();
-            latest.subscales().forEach(s -> scores.put(s.id(), new java.util.ArrayList<>()));
+            List<SelfRatingResults.Column> columns = new ArrayList<>();
+            Map<String, List<Optional<Double>>> scores = new LinkedHashMap<>();
+            latest.subscales().forEach(s -> scores.put(s.id(), new ArrayList<>()));
             for (SelfRating r : ratings) {
                 Milestone m = milestones.get(position(milestones, r.getMilestone()));
                 columns.add(new SelfRatingResults.Column(m.id(), m.title(), r.getPerspective()));
                 var score = r.score(catalog.instrument(r.getContentVersion()));
                 scores.forEach((id, list) -> list.add(score.subscales().containsKey(id)
-                        ? score.subscales().get(id).value() : java.util.Optional.empty()));
+                        ? score.subscales().get(id).value() : Optional.empty()));
             }
             results.add(new SelfRatingResults(latest, columns, scores,
                     change(latest, curriculum, milestones, ratings, columns, scores)));
@@ -182,11 +182,11 @@ public class SelfRatingService {
     }
 
     /** First and latest "now" scores per subscale, judged against the file's or the baseline's SD and reliability. */
-    private Map<String, java.util.Optional<ChangeStatistics.ReliableChange>> change(InstrumentDefinition instrument,
+    private Map<String, Optional<ChangeStatistics.ReliableChange>> change(InstrumentDefinition instrument,
             CurriculumDefinition curriculum, List<Milestone> milestones, List<SelfRating> ratings,
-            List<SelfRatingResults.Column> columns, Map<String, List<java.util.Optional<Double>>> scores) {
-        Map<String, java.util.Optional<ChangeStatistics.ReliableChange>> change = new java.util.LinkedHashMap<>();
-        List<Integer> now = new java.util.ArrayList<>();
+            List<SelfRatingResults.Column> columns, Map<String, List<Optional<Double>>> scores) {
+        Map<String, Optional<ChangeStatistics.ReliableChange>> change = new LinkedHashMap<>();
+        List<Integer> now = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).perspective() == Perspective.NOW) {
                 now.add(i);
@@ -194,7 +194,7 @@ public class SelfRatingService {
         }
         Baseline baseline = null;
         for (InstrumentDefinition.Subscale s : instrument.subscales()) {
-            java.util.Optional<ChangeStatistics.ReliableChange> value = java.util.Optional.empty();
+            Optional<ChangeStatistics.ReliableChange> value = Optional.empty();
             if (now.size() >= 2) {
                 var first = scores.get(s.id()).get(now.get(0));
                 var last = scores.get(s.id()).get(now.get(now.size() - 1));
@@ -208,7 +208,7 @@ public class SelfRatingService {
                     r = r == null ? baseline.reliability().get(s.id()) : r;
                 }
                 if (first.isPresent() && last.isPresent() && sd != null && r != null && sd > 0 && r >= 0 && r < 1) {
-                    value = java.util.Optional.of(ChangeStatistics.reliableChange(first.get(), last.get(), sd, r));
+                    value = Optional.of(ChangeStatistics.reliableChange(first.get(), last.get(), sd, r));
                 }
             }
             change.put(s.id(), value);
@@ -222,8 +222,8 @@ public class SelfRatingService {
 
     private Baseline baseline(InstrumentDefinition instrument, CurriculumDefinition curriculum,
             List<Milestone> milestones) {
-        Map<String, Double> sds = new java.util.HashMap<>();
-        Map<String, Double> alphas = new java.util.HashMap<>();
+        Map<String, Double> sds = new HashMap<>();
+        Map<String, Double> alphas = new HashMap<>();
         String first = milestones.stream().filter(m -> m.instruments().contains(instrument.slug())).findFirst()
                 .map(Milestone::id).orElse(null);
         List<SelfRating> cohort = em.createQuery("select r from SelfRating r where r.curriculum = :curriculum "
@@ -232,21 +232,21 @@ public class SelfRatingService {
                 .setParameter("curriculum", curriculum.slug()).setParameter("milestone", first)
                 .setParameter("slug", instrument.slug()).setParameter("perspective", Perspective.NOW)
                 .setParameter("status", SelfRating.Status.SUBMITTED)
-                .setHint("eclipselink.batch", "r.answers").getResultList();
-        if (cohort.size() < org.securebase.domain.instrument.ChangeStatistics.MIN_COHORT) {
+                .setHint(Fetch.BATCH, "r.answers").getResultList();
+        if (cohort.size() < ChangeStatistics.MIN_COHORT) {
             return new Baseline(sds, alphas);
         }
         for (InstrumentDefinition.Subscale s : instrument.subscales()) {
             double[] values = cohort.stream().map(r -> r.score(instrument).subscales().get(s.id()).value())
-                    .filter(java.util.Optional::isPresent).mapToDouble(java.util.Optional::get).toArray();
+                    .filter(Optional::isPresent).mapToDouble(Optional::get).toArray();
             List<double[]> rows = cohort.stream().map(SelfRating::getAnswers)
                     .filter(a -> s.items().stream().allMatch(a::containsKey))
                     .map(a -> s.items().stream().mapToDouble(id -> instrument.item(id).orElseThrow().reverse()
                             ? instrument.scale().reverse(a.get(id)) : a.get(id)).toArray())
                     .toList();
-            if (values.length >= org.securebase.domain.instrument.ChangeStatistics.MIN_COHORT) {
-                sds.put(s.id(), org.securebase.domain.instrument.ChangeStatistics.sampleSd(values));
-                org.securebase.domain.instrument.ChangeStatistics.cronbachAlpha(rows).ifPresent(a -> alphas.put(s.id(), a));
+            if (values.length >= ChangeStatistics.MIN_COHORT) {
+                sds.put(s.id(), ChangeStatistics.sampleSd(values));
+                ChangeStatistics.cronbachAlpha(rows).ifPresent(a -> alphas.put(s.id(), a));
             }
         }
         return new Baseline(sds, alphas);
@@ -266,12 +266,12 @@ public class SelfRatingService {
      * subscale score, each naming the curriculum, milestone, perspective, instrument and its version.
      */
     public List<List<String>> exportRows(Account student) {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("curriculum", "milestone", "perspective", "instrument", "instrument_version", "submitted_at",
                 "kind", "id", "value"));
         for (SelfRating r : em.createQuery("select r from SelfRating r where r.student = :student and r.status = :status "
                 + "order by r.submittedAt", SelfRating.class).setParameter("student", student)
-                .setParameter("status", SelfRating.Status.SUBMITTED).setHint("eclipselink.batch", "r.answers")
+                .setParameter("status", SelfRating.Status.SUBMITTED).setHint(Fetch.BATCH, "r.answers")
                 .getResultList()) {
             InstrumentDefinition instrument = catalog.instrument(r.getContentVersion());
             List<String> head = List.of(r.getCurriculum(), r.getMilestone(), r.getPerspective().name().toLowerCase(),
@@ -284,25 +284,24 @@ public class SelfRatingService {
 
     /** One row per answer and one per subscale score of a rating, each after {@code head}: for CSV exports. */
     static List<List<String>> answerAndScoreRows(List<String> head, SelfRating r, InstrumentDefinition instrument) {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (InstrumentDefinition.Item item : instrument.items()) {
             Integer answer = r.getAnswers().get(item.id());
             rows.add(row(head, "answer", item.id(), answer == null ? "" : answer.toString()));
         }
         r.score(instrument).subscales().forEach((id, score) -> rows.add(row(head, "score", id,
-                score.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""))));
+                score.value().map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse(""))));
         return rows;
     }
 
     private static List<String> row(List<String> head, String kind, String id, String value) {
-        List<String> row = new java.util.ArrayList<>(head);
+        List<String> row = new ArrayList<>(head);
         row.addAll(List.of(kind, id, value));
         return row;
     }
 
     /** The curriculum by slug, for pages that link to its milestones. */
     public CurriculumDefinition curriculum(String slug) {
-        return content.curricula().stream().filter(c -> c.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no curriculum " + slug));
+        return catalog.curriculum(slug);
     }
 }

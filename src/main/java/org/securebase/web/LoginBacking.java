@@ -19,6 +19,9 @@ import org.securebase.domain.account.Account;
 import org.securebase.web.security.ClientAddress;
 import org.securebase.web.security.Sessions;
 import org.securebase.web.util.Bundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.securebase.application.InvitationService;
 
 /**
  * /login.xhtml: checks the password through {@link AccountService#signIn} (with its throttle), then signs the
@@ -35,7 +38,7 @@ public class LoginBacking {
     private AccountService accounts;
 
     @Inject
-    private org.securebase.application.InvitationService invitations;
+    private InvitationService invitations;
 
     private boolean throttled;
 
@@ -68,8 +71,8 @@ public class LoginBacking {
                 && !t.startsWith("//")).orElse(home);
         try {
             Faces.getExternalContext().redirect(target);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.securebase.application.Caller;
 import org.securebase.web.security.Sessions;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.securebase.application.lti.PlatformOrigins;
 
 /**
  * Security headers on every response. Script sources are governed by PrimeFaces' own CSP header (a per-request
@@ -22,14 +26,14 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     static final String POLICY = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    @jakarta.inject.Inject
-    private org.securebase.application.lti.PlatformOrigins platforms;
+    @Inject
+    private PlatformOrigins platforms;
 
     /**
      * Our own origin, plus the given learning platforms' origins (LTI) for framing and for the form that returns a
      * deep-linking answer to the platform; nobody else.
      */
-    static String policy(java.util.List<String> origins) {
+    static String policy(List<String> origins) {
         if (origins.isEmpty()) {
             return POLICY;
         }
@@ -46,14 +50,14 @@ public class SecurityHeadersFilter extends HttpFilter {
      * Lets the launching platform frame this response (an LTI launch, answered before the person's school was
      * known to the filter): replaces the policy the filter set.
      */
-    public static void allowFraming(HttpServletResponse response, java.util.List<String> origins) {
+    public static void allowFraming(HttpServletResponse response, List<String> origins) {
         response.setHeader("Content-Security-Policy", policy(origins));
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
             if (!response.containsHeader("X-Content-Type-Options")) {
                 headers(response, policy(request), request);
             }

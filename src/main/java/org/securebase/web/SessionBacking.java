@@ -7,6 +7,7 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
+import org.securebase.web.security.Sessions;
 
 /** Who is signed in, for the page header; routing to the right home page; signing out. */
 @Named
@@ -35,7 +36,7 @@ public class SessionBacking {
     }
 
     public void logout() {
-        org.securebase.web.security.Sessions.signOut(Faces.getRequest());
+        Sessions.signOut(Faces.getRequest());
         Faces.redirect("login.xhtml?signedOut=true");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.logging.Logger;
 
 /**
  * The session cookie: only the cookie tracks a session (never the URL), script cannot read it (SameSite is added
@@ -26,7 +27,7 @@ public class SessionCookieSetup implements ServletContextListener {
         String sameSite = ConfigProvider.getConfig().getOptionalValue("session.cookie.samesite", String.class)
                 .orElse("Lax");
         if (sameSite.equalsIgnoreCase("None") && !secure) {
-            java.util.logging.Logger.getLogger(SessionCookieSetup.class.getName()).warning(
+            Logger.getLogger(SessionCookieSetup.class.getName()).warning(
                     "SESSION_COOKIE_SAMESITE=None needs SESSION_COOKIE_SECURE=true (HTTPS); using Lax");
             sameSite = "Lax";
         }

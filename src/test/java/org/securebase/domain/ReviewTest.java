@@ -16,6 +16,7 @@ import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
+import java.util.Optional;
 
 /** The review cycle on the entities: anchoring comments, deciding, revising, and what is refused. */
 class ReviewTest {
@@ -63,7 +64,7 @@ class ReviewTest {
                 Review.Decision.ACCEPTED, RUBRIC, "", Map.of(), "Good", T0)).messageKey());
         assertThrows(IllegalArgumentException.class, () -> review.decide(tutor, Review.Decision.ACCEPTED, RUBRIC,
                 "transcendent", Map.of(), "", T0));
-        assertEquals(java.util.Optional.empty(), review.decision());
+        assertEquals(Optional.empty(), review.decision());
     }
 
     @Test

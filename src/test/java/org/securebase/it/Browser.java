@@ -11,6 +11,10 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: explicit paths so Selenium never tries to
@@ -33,7 +37,7 @@ final class Browser {
         try {
             ChromeOptions options = new ChromeOptions();
             if (thirdPartyCookies) {
-                options.setExperimentalOption("prefs", java.util.Map.of("profile.cookie_controls_mode", 0,
+                options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 0,
                         "profile.block_third_party_cookies", false));
             }
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -58,9 +62,9 @@ final class Browser {
      * naming the rule and the elements.
      */
     static void assertAccessible(ChromeDriver driver, String page) {
-        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
-        java.util.List<String> serious = results.getViolations().stream()
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
                         .map(node -> String.valueOf(node.getTarget())).limit(3).toList())

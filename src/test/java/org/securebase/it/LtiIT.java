@@ -27,6 +27,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /**
  * LTI 1.3 end to end against {@link TestPlatform}, a platform with its own keys on a real HTTP port: the
@@ -72,20 +80,20 @@ class LtiIT {
 
     /** The statements the LRS holds, as JSON text, waiting until one contains every fragment. */
     private static String awaitStatement(String... fragments) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:18089/xAPI/statements?limit=1000")).header("X-Experience-API-Version", "1.0.3")
                 .header("Authorization", "Basic dGVzdDp0ZXN0").GET().build();
         String body = "";
         for (int i = 0; i < 300; i++) {
             body = PLAIN.send(request, HttpResponse.BodyHandlers.ofString()).body();
             for (String statement : body.split("\\},\\{\"actor\"")) {
-                if (java.util.Arrays.stream(fragments).allMatch(statement::contains)) {
+                if (Arrays.stream(fragments).allMatch(statement::contains)) {
                     return statement;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no statement with " + java.util.Arrays.toString(fragments) + " in " + body);
+        throw new AssertionError("no statement with " + Arrays.toString(fragments) + " in " + body);
     }
 
     /** The demo school's administrator registers the platform through the page, once per run. */
@@ -188,7 +196,7 @@ class LtiIT {
         String ours = platform.base();
         WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
         String own = String.join(" ", admin.get("admin/index.xhtml").headers().allValues("Content-Security-Policy"));
-        assertTrue(own.matches("(?s).*frame-ancestors 'self'[^;]* " + java.util.regex.Pattern.quote(ours) + ".*"), own);
+        assertTrue(own.matches("(?s).*frame-ancestors 'self'[^;]* " + Pattern.quote(ours) + ".*"), own);
         WebClient other = new WebClient(base).signIn("admin2@demo.securebase.org");
         String theirs = String.join(" ", other.get("admin/index.xhtml").headers().allValues("Content-Security-Policy"));
         assertTrue(theirs.contains("frame-ancestors 'self'") && !theirs.contains(ours + " ") && !theirs.endsWith(ours)
@@ -295,9 +303,9 @@ class LtiIT {
 
         Post tampered = login(browser, "learner-2");
         String[] parts = tampered.idToken().split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("Rex Refused", "Eve Elevated");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertRefused(post(browser, new Post(tampered.action(), forged, tampered.state())), "SIGNATURE");
 
@@ -348,11 +356,11 @@ class LtiIT {
      */
     @Test
     void anInstructorPicksAModuleAndItGoesBackAsASignedResourceLink() throws Exception {
-        java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> deepLinking = c -> c
+        UnaryOperator<JWTClaimsSet.Builder> deepLinking = c -> c
                 .claim(TestPlatform.LTI + "message_type", "LtiDeepLinkingRequest")
                 .claim(TestPlatform.LTI + "resource_link", null)
                 .claim(DL + "deep_linking_settings", Map.of("deep_link_return_url", platform.base() + "/return",
-                        "accept_types", java.util.List.of("ltiResourceLink"), "accept_multiple", true,
+                        "accept_types", List.of("ltiResourceLink"), "accept_multiple", true,
                         "data", "opaque-42"));
         platform.nextUser(TestPlatform.learner("learner-dl", "Lee Learner"));
         platform.nextToken(deepLinking);
@@ -379,18 +387,18 @@ class LtiIT {
         assertTrue(form.find(), answered.body());
         assertEquals(platform.base() + "/return", form.group(1));
 
-        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(form.group(2));
-        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(
+        SignedJWT jwt = SignedJWT.parse(form.group(2));
+        JWKSet keys = JWKSet.parse(
                 new WebClient(base).get("api/lti/jwks").body());
-        com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
-        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key)), "signed with a published key");
-        com.nimbusds.jwt.JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new RSASSAVerifier(key)), "signed with a published key");
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertEquals(TestPlatform.CLIENT_ID, claims.getIssuer());
-        assertEquals(java.util.List.of(TestPlatform.ISSUER), claims.getAudience());
+        assertEquals(List.of(TestPlatform.ISSUER), claims.getAudience());
         assertEquals("LtiDeepLinkingResponse", claims.getClaim(TestPlatform.LTI + "message_type"));
         assertEquals(TestPlatform.DEPLOYMENT, claims.getClaim(TestPlatform.LTI + "deployment_id"));
         assertEquals("opaque-42", claims.getClaim(DL + "data"), "the platform's data comes back unchanged");
-        java.util.List<?> items = (java.util.List<?>) claims.getClaim(DL + "content_items");
+        List<?> items = (List<?>) claims.getClaim(DL + "content_items");
         assertEquals(1, items.size());
         Map<?, ?> item = (Map<?, ?>) items.get(0);
         assertEquals("ltiResourceLink", item.get("type"));
@@ -405,13 +413,13 @@ class LtiIT {
     private static String awaitScore(String... fragments) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
             for (String score : platform.scores) {
-                if (java.util.Arrays.stream(fragments).allMatch(score::contains)) {
+                if (Arrays.stream(fragments).allMatch(score::contains)) {
                     return score;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no score with " + java.util.Arrays.toString(fragments) + " in " + platform.scores);
+        throw new AssertionError("no score with " + Arrays.toString(fragments) + " in " + platform.scores);
     }
 
     /**

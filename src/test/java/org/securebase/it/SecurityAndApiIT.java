@@ -25,6 +25,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.securebase.infrastructure.content.ContentFolder;
 
 /**
  * The deployed application over real HTTP: start-up, sign-in and its safeguards, who may see which page, and the
@@ -37,8 +45,8 @@ class SecurityAndApiIT {
     static final String STUDENT2 = "student2@demo.securebase.org";
     static final String STUDENT3 = "student3@demo.securebase.org";
 
-    private static final java.util.regex.Pattern STACK_TRACE =
-            java.util.regex.Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:|\\w+Exception: ");
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:|\\w+Exception: ");
 
     @ArquillianResource
     private URL url;
@@ -78,8 +86,8 @@ class SecurityAndApiIT {
         JsonObject health = json(response);
         assertEquals("UP", health.getString("status"));
         assertEquals("migrated", health.getString("database"));
-        var scan = org.securebase.infrastructure.content.ContentFolder.scan(
-                org.securebase.infrastructure.content.ContentFolder.folders(System.getenv("CONTENT_DIR")));
+        var scan = ContentFolder.scan(
+                ContentFolder.folders(System.getenv("CONTENT_DIR")));
         assertTrue(scan.modules().size() >= 5, "the shipped modules and four fixtures");
         assertEquals(scan.modules().size(), health.getInt("modules"), "every valid module file is served");
         assertEquals(3, health.getInt("contentProblems"), "it-broken.yaml has three problems");
@@ -137,7 +145,7 @@ class SecurityAndApiIT {
     void signingOutEndsTheSession() {
         WebClient student = client().signIn(STUDENT3);
         String page = student.get("student/index.xhtml").body();
-        HttpResponse<String> out = student.postForm("student/index.xhtml", java.util.Map.of(
+        HttpResponse<String> out = student.postForm("student/index.xhtml", Map.of(
                 "session", "session", "session:logout", "", "jakarta.faces.ViewState", WebClient.viewState(page),
                 "primefaces.nonce", WebClient.nonce(page)));
         assertEquals(302, out.statusCode());
@@ -150,7 +158,7 @@ class SecurityAndApiIT {
     void aFormFromAnExpiredPageStillWorks() {
         WebClient student = client().signIn(STUDENT3);
         String page = student.get("student/module.xhtml?m=the-racing-heart").body();
-        HttpResponse<String> response = student.postForm("student/module.xhtml?m=the-racing-heart", java.util.Map.of(
+        HttpResponse<String> response = student.postForm("student/module.xhtml?m=the-racing-heart", Map.of(
                 "stages:0:next", "stages:0:next", "stages:0:next:nextStage", "",
                 "jakarta.faces.ViewState", "-1234567890:-987654321", "primefaces.nonce", WebClient.nonce(page)));
         assertEquals(200, response.statusCode());
@@ -375,9 +383,9 @@ class SecurityAndApiIT {
         String draftPath = "api/modules/it-load/reflection/drafts/seeking";
         assertEquals(200, writer.get("student/module.xhtml?m=it-load").statusCode());
         long[] revision = {json(writer.putJson(draftPath, draft("Started before the load", 0))).getInt("revision")};
-        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refused =
-                new java.util.concurrent.ConcurrentSkipListMap<>();
-        java.util.Map<String, java.util.function.Supplier<HttpResponse<String>>> kinds = new java.util.LinkedHashMap<>();
+        Map<String, AtomicInteger> refused =
+                new ConcurrentSkipListMap<>();
+        Map<String, Supplier<HttpResponse<String>>> kinds = new LinkedHashMap<>();
         kinds.put("case page (a)", () -> reader.get("student/module.xhtml?m=it-load"));
         kinds.put("case page (b)", () -> reader.get("student/module.xhtml?m=it-load"));
         kinds.put("autosave", () -> {
@@ -397,11 +405,11 @@ class SecurityAndApiIT {
                     int status = kind.getValue().get().statusCode();
                     if (status != 200) {
                         refused.computeIfAbsent(kind.getKey() + " " + status,
-                                k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                                k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
             }, pool)).toList();
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(10, java.util.concurrent.TimeUnit.MINUTES);
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();
         }
@@ -433,7 +441,7 @@ class SecurityAndApiIT {
         WebClient admin = client().signIn("admin@demo.securebase.org");
         String page = admin.get("admin/index.xhtml").body();
         for (boolean withNonce : List.of(true, false)) {
-            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            Map<String, String> form = new LinkedHashMap<>();
             form.put("new-cohort", "new-cohort");
             form.put("new-cohort:name", "Never made");
             form.put("jakarta.faces.ViewState", "-4242424242424242424:-4242424242424242424");
@@ -456,7 +464,7 @@ class SecurityAndApiIT {
         for (String path : List.of("tutor/index.xhtml?page=2147483647", "tutor/index.xhtml?page=99999999999")) {
             assertEquals(200, tutor.get(path).statusCode(), path);
         }
-        java.util.Map<String, String> huge = new java.util.LinkedHashMap<>();
+        Map<String, String> huge = new LinkedHashMap<>();
         huge.put("new-cohort", "new-cohort");
         huge.put("new-cohort:name", "x".repeat(10 * 1024 * 1024));
         huge.put("jakarta.faces.ViewState", WebClient.viewState(page));

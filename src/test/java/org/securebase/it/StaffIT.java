@@ -22,6 +22,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * What tutors and school administrators see over real HTTP, on the demo school: Northgate's year 3 cohort (tutor,
@@ -51,15 +62,15 @@ class StaffIT {
     }
 
     /** Receives what the application mails (it is configured for 127.0.0.1:3025 in the pom). */
-    private static com.icegreen.greenmail.util.GreenMail smtp;
+    private static GreenMail smtp;
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void startMail() {
-        smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+        smtp = new GreenMail(ServerSetupTest.SMTP);
         smtp.start();
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void stopMail() {
         smtp.stop();
     }
@@ -67,8 +78,8 @@ class StaffIT {
     /** The body of the first mail to {@code to} whose subject contains {@code subject}, waiting up to 15 s. */
     private static String mailTo(String to, String subject) throws Exception {
         for (int i = 0; i < 150; i++) {
-            for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
-                if (m.getSubject().contains(subject) && java.util.Arrays.stream(m.getAllRecipients())
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().contains(subject) && Arrays.stream(m.getAllRecipients())
                         .anyMatch(r -> r.toString().equals(to))) {
                     return m.getContent().toString();
                 }
@@ -210,7 +221,7 @@ class StaffIT {
 
     private static HttpResponse<String> decideOn(WebClient tutor, String path, String page, String button,
             String level, String comment) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         if (level != null) {
             fields.put("decision:level", level);
         }
@@ -431,10 +442,10 @@ class StaffIT {
     @Test
     void guessingFromOnePlacePausesOnlyThereAndAMailedLinkLetsThePersonIn() throws Exception {
         String victim = "tutor2@demo.securebase.org";
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.CompletableFuture<Integer>> attempts = java.util.stream.IntStream.range(0, 100)
-                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> client()
+            List<CompletableFuture<Integer>> attempts = IntStream.range(0, 100)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> client()
                             .from("203.0.113.7").signIn(victim, "wrong-" + i).statusCode(), pool)).toList();
             for (var attempt : attempts) {
                 assertEquals(200, attempt.get());

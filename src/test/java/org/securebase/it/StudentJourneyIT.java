@@ -23,6 +23,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import java.nio.file.Path;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WindowType;
+import org.securebase.infrastructure.content.ContentFolder;
 
 /** A student's whole journey through the shipped module, in a real browser against the deployed application. */
 @ExtendWith(ArquillianExtension.class)
@@ -184,7 +188,7 @@ class StudentJourneyIT {
             try {
                 old.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });
@@ -208,7 +212,7 @@ class StudentJourneyIT {
         signIn("student3@demo.securebase.org");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
         String first = driver.getWindowHandle();
-        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.switchTo().newWindow(WindowType.TAB);
         driver.get(page);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
         String second = driver.getWindowHandle();
@@ -238,7 +242,7 @@ class StudentJourneyIT {
 
     @Test
     void everyShippedModuleOpensInCurriculumOrderAndIsAccessible() {
-        var content = org.securebase.infrastructure.content.ContentFolder.scan(List.of(java.nio.file.Path.of("content")));
+        var content = ContentFolder.scan(List.of(Path.of("content")));
         List<String> order = content.curricula().get(0).moduleSlugs();
         driver.get(url + "");
         signIn("student2@demo.securebase.org");

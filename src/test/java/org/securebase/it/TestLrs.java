@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The npm package xapi-statements run as a Learning Record Store on loopback, storing in memory: installed under
@@ -23,7 +24,7 @@ final class TestLrs implements AutoCloseable {
         Path storage = Files.createTempDirectory("securebase-lrs");
         ProcessBuilder builder = new ProcessBuilder("node", main.toString()).redirectErrorStream(true)
                 .redirectOutput(new File(storage.toFile(), "lrs.log"));
-        builder.environment().putAll(java.util.Map.of("EXPRESS_PORT", String.valueOf(port), "MODELS_REPO", "memory",
+        builder.environment().putAll(Map.of("EXPRESS_PORT", String.valueOf(port), "MODELS_REPO", "memory",
                 "STORAGE_REPO", "local", "AUTH_REPO", "test", "EVENTS_REPO", "test",
                 "FS_LOCAL_STORAGE_DIR", storage.toString(), "WINSTON_CONSOLE_LEVEL", "error"));
         process = builder.start();

@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A learning platform for the tests: a real HTTP server with its own RSA key pair, publishing its JWKS and
@@ -38,7 +43,7 @@ final class TestPlatform implements AutoCloseable {
     private final String clientId;
     private final HttpServer server;
     /** Pages this platform serves at /page/NAME: a course page framing the tool, or another site's page. */
-    private final Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final RSAKey key;
     private final RSAKey unpublished;
 
@@ -47,10 +52,10 @@ final class TestPlatform implements AutoCloseable {
     private volatile boolean signWithUnpublishedKey;
     private volatile Map<String, Object> user = learner("learner-1", "Lina Learner");
     private volatile String toolJwks;
-    private final java.util.concurrent.atomic.AtomicInteger failScores = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger failScores = new AtomicInteger();
     /** Score bodies the line item accepted, and the number of refused attempts. */
-    final java.util.List<String> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final java.util.concurrent.atomic.AtomicInteger refusedScores = new java.util.concurrent.atomic.AtomicInteger();
+    final List<String> scores = new CopyOnWriteArrayList<>();
+    final AtomicInteger refusedScores = new AtomicInteger();
     static final String TOKEN = "platform-access-token-1";
 
     TestPlatform() {
@@ -96,10 +101,10 @@ final class TestPlatform implements AutoCloseable {
             String body = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
             try {
                 SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-                RSAKey toolKey = (RSAKey) JWKSet.load(java.net.URI.create(toolJwks).toURL())
+                RSAKey toolKey = (RSAKey) JWKSet.load(URI.create(toolJwks).toURL())
                         .getKeyByKeyId(assertion.getHeader().getKeyID());
                 JWTClaimsSet claims = assertion.getJWTClaimsSet();
-                if (toolKey == null || !assertion.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(toolKey))
+                if (toolKey == null || !assertion.verify(new RSASSAVerifier(toolKey))
                         || !clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())
                         || !claims.getAudience().contains(base() + "/token")
                         || !"client_credentials".equals(form.get("grant_type"))) {

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
+import java.util.List;
 
 /** One person's browser without the browser: real HTTP, a cookie jar, the real login form. */
 final class WebClient {
@@ -41,7 +44,7 @@ final class WebClient {
      * Keeps Secure cookies over plain HTTP, as browsers do for localhost: the tests run without TLS, also in the
      * mode where the session cookie is {@code SameSite=None; Secure} (inside a learning platform's frame).
      */
-    private static final class LocalCookies extends java.net.CookieHandler {
+    private static final class LocalCookies extends CookieHandler {
 
         private final CookieManager inner;
 
@@ -50,14 +53,14 @@ final class WebClient {
         }
 
         @Override
-        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers)
                 throws IOException {
             return inner.get(uri, headers);
         }
 
         @Override
-        public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
-            Map<String, java.util.List<String>> plain = new LinkedHashMap<>();
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> plain = new LinkedHashMap<>();
             headers.forEach((name, values) -> plain.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
                     ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
             inner.put(uri, plain);
@@ -220,7 +223,7 @@ final class WebClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

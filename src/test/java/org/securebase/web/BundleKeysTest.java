@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.securebase.application.ModuleStatus;
+import org.securebase.domain.review.Notification;
 
 /** Every text a page asks the bundle for exists, in every locale: no "???key???" in front of a user. */
 class BundleKeysTest {
@@ -92,7 +93,7 @@ class BundleKeysTest {
                 Path.of("src/main/resources/org/securebase/application/mail.properties"))) {
             mail.load(in);
         }
-        for (org.securebase.domain.review.Notification.Kind kind : org.securebase.domain.review.Notification.Kind.values()) {
+        for (Notification.Kind kind : Notification.Kind.values()) {
             assertTrue(mail.containsKey("mail." + kind.name() + ".subject") && mail.containsKey("mail." + kind.name() + ".body"),
                     kind::name);
         }

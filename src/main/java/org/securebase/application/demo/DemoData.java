@@ -2,7 +2,6 @@ package org.securebase.application.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -18,19 +17,25 @@ import org.securebase.domain.account.Role;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.School;
 import org.securebase.infrastructure.persistence.DatabaseMigration;
-import org.securebase.application.ModuleCatalog;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.module.ContentVersion;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
 import java.util.HashMap;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.securebase.application.ReviewService;
+import org.securebase.domain.school.Programme;
 
 /**
  * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
@@ -79,20 +84,18 @@ public class DemoData {
     @ConfigProperty(name = "demo.data", defaultValue = "false")
     private boolean enabled;
 
-    @EJB
+    @Inject
     private DatabaseMigration migration;
 
-    @EJB
+    @Inject
     private AccountService accounts;
 
-    @EJB
-    private ContentImporter content;
 
     @Inject
-    private ModuleCatalog catalog;
+    private ContentCatalog catalog;
 
-    @EJB
-    private org.securebase.application.ReviewService reviews;
+    @Inject
+    private ReviewService reviews;
 
     @PersistenceContext
     private EntityManager em;
@@ -113,7 +116,7 @@ public class DemoData {
         }
         School school = new School("Northgate Medical School (demo)", clock.instant());
         em.persist(school);
-        org.securebase.domain.school.Programme mbbs = new org.securebase.domain.school.Programme(school,
+        Programme mbbs = new Programme(school,
                 "MBBS (demo)", clock.instant());
         em.persist(mbbs);
         Cohort cohort = new Cohort(school, YEAR_3, clock.instant());
@@ -127,14 +130,14 @@ public class DemoData {
         School other = new School("Eastbridge Medical School (demo)", clock.instant());
         em.persist(other);
         enrol(List.of(OTHER_ADMIN), other, null);
-        content.curricula().stream().findFirst().ifPresent(curriculum -> {
+        catalog.curricula().stream().findFirst().ifPresent(curriculum -> {
             cohort.follow(curriculum.slug());
             year4.follow(curriculum.slug());
             List<Account> classmates = classmates(school, cohort, curriculum);
             reflections(classmates, curriculum);
         });
         StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
-        java.util.stream.Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
+        Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
                 .forEach(a -> list.append("\n  ").append(a.role()).append("  ").append(a.email()));
         LOG.info(list::toString);
     }
@@ -153,11 +156,10 @@ public class DemoData {
      * a little; a few stop rating part-way, as real students do. Seeded, so every demo looks the same.
      */
     private List<Account> classmates(School school, Cohort cohort, CurriculumDefinition curriculum) {
-        List<Account> created = new java.util.ArrayList<>();
-        java.util.Random random = new java.util.Random(2026);
+        List<Account> created = new ArrayList<>();
+        Random random = new Random(2026);
         Map<String, ContentVersion> versions = new HashMap<>();
-        for (ContentVersion v : em.createNamedQuery("ContentVersion.current", ContentVersion.class)
-                .setParameter("kind", ContentVersion.INSTRUMENT).getResultList()) {
+        for (ContentVersion v : catalog.currentInstruments()) {
             versions.put(v.getSlug(), v);
         }
         List<Milestone> milestones = curriculum.milestones();
@@ -212,15 +214,13 @@ public class DemoData {
         if (modules.isEmpty()) {
             return;
         }
-        ContentVersion version = em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class)
-                .setParameter("kind", ContentVersion.MODULE).setParameter("slug", modules.get(0))
-                .getResultStream().findFirst().orElse(null);
+        ContentVersion version = catalog.findCurrentModule(modules.get(0)).orElse(null);
         if (version == null) {
             return;
         }
-        ModuleDefinition definition = catalog.definition(version);
+        ModuleDefinition definition = catalog.module(version);
         for (int i = 0; i < Math.min(4, classmates.size()); i++) {
-            java.time.Instant when = clock.instant().minus(java.time.Duration.ofDays(4L - i)).minusSeconds(3600L * i);
+            Instant when = clock.instant().minus(Duration.ofDays(4L - i)).minusSeconds(3600L * i);
             Reflection reflection = new Reflection(classmates.get(i), version, when);
             em.persist(reflection);
             for (int p = 0; p < definition.prompts().size(); p++) {
@@ -230,13 +230,13 @@ public class DemoData {
             }
             ReflectionVersion submitted = reflection.submit(definition, when);
             em.flush();
-            em.persist(new Review(submitted, reviews.defaultRubric().slug(), when));
+            em.persist(new Review(submitted, catalog.defaultRubric().slug(), when));
         }
     }
 
     private void rate(Account student, ContentVersion version, InstrumentDefinition instrument,
             CurriculumDefinition curriculum, Milestone milestone, SelfRating.Perspective perspective, double level,
-            java.util.Random random) {
+            Random random) {
         Map<String, Integer> answers = new HashMap<>();
         for (InstrumentDefinition.Item item : instrument.items()) {
             int min = instrument.scale().min();

@@ -1,43 +1,35 @@
 package org.securebase.application.lti;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.lti.GradeLink;
 import org.securebase.domain.lti.GradePost;
 import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.infrastructure.lti.PlatformClient;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.stream.Stream;
+import org.securebase.domain.reflection.ReflectionSubmitted;
+import org.securebase.domain.review.ReviewDecided;
+import org.securebase.domain.school.School;
 
 /**
  * LTI Assignment and Grade Services: results for modules launched from a platform go back to that platform's
- * line item, completion on submission and the rubric level on acceptance. Posting happens after the fact, from a
- * queue, with an OAuth 2 token obtained with a client assertion signed by the tool's key; failures are retried
- * and their state is shown to tutors.
+ * line item, completion on submission and the rubric level on acceptance. Observes the decisions and queues a
+ * post in the same transaction; a sender posts later (through {@link PlatformClient}, with a token from
+ * {@link PlatformTokens}), retries failures and shows their state to tutors.
  */
 @Stateless
 public class GradeService {
@@ -45,9 +37,7 @@ public class GradeService {
     public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
     private static final Logger LOG = Logger.getLogger(GradeService.class.getName());
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** Access tokens per platform and scope, until shortly before they expire. */
     @Inject
     private PlatformTokens tokens;
 
@@ -59,8 +49,8 @@ public class GradeService {
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
-    private ToolKeyService keys;
+    @Inject
+    private PlatformClient client;
 
     @Inject
     private Clock clock;
@@ -78,12 +68,12 @@ public class GradeService {
     }
 
     /** A submission posts completion, awaiting the tutor's grading. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+    public void on(@Observes ReflectionSubmitted event) {
         queue(event.student(), event.reflection().getSlug(), null, null, "Submitted", "PendingManual");
     }
 
     /** An acceptance posts the rubric level as the score; a return posts "in progress" again. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+    public void on(@Observes ReviewDecided event) {
         if (event.accepted()) {
             queue(event.student(), event.reflection().getSlug(), (double) event.score(),
                     (double) event.scoreMaximum(), "Completed", "FullyGraded");
@@ -109,12 +99,12 @@ public class GradeService {
                 + "and l.slug = :s and l.lineitemUrl is null", String.class).setParameter("a", student)
                 .setParameter("s", slug).getResultList().stream()
                 .map(name -> new Status(name, NO_LINE_ITEM, 0, null, null, null, null)).toList();
-        return java.util.stream.Stream.concat(missing.stream(), posted(student, slug).stream()).toList();
+        return Stream.concat(missing.stream(), posted(student, slug).stream()).toList();
     }
 
     /** Per platform of the school: how many students' module launches named no line item. */
-    public Map<Long, Long> launchesWithoutLineItem(org.securebase.domain.school.School school) {
-        Map<Long, Long> counts = new java.util.HashMap<>();
+    public Map<Long, Long> launchesWithoutLineItem(School school) {
+        Map<Long, Long> counts = new HashMap<>();
         em.createQuery("select l.platform.id, count(l) from GradeLink l where l.platform.school = :school "
                 + "and l.lineitemUrl is null group by l.platform.id", Object[].class).setParameter("school", school)
                 .getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
@@ -148,24 +138,14 @@ public class GradeService {
         GradeLink link = post.getLink();
         LtiPlatform platform = link.getPlatform();
         try {
-            String token = token(platform, SCORE_SCOPE);
-            JsonObjectBuilder score = Json.createObjectBuilder().add("userId", link.getAccount().getLtiSubject())
-                    .add("activityProgress", post.getActivityProgress())
-                    .add("gradingProgress", post.getGradingProgress())
-                    .add("timestamp", post.getCreatedAt().toString());
-            if (post.getScoreGiven() != null) {
-                score.add("scoreGiven", post.getScoreGiven()).add("scoreMaximum", post.getScoreMaximum());
-            }
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(org.securebase.infrastructure.lti.OutboundAddress.require(scoresUrl(link.getLineitemUrl()).toString()))
-                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(score.build().toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 401) {
+            PlatformClient.Answer answer = client.postScore(link.getLineitemUrl(), tokens.token(platform, SCORE_SCOPE),
+                    new PlatformClient.Score(link.getAccount().getLtiSubject(), post.getActivityProgress(),
+                            post.getGradingProgress(), post.getCreatedAt().toString(), post.getScoreGiven(),
+                            post.getScoreMaximum()));
+            if (answer.status() == 401) {
                 tokens.forget(platform.getId(), SCORE_SCOPE);
             }
-            post.getDelivery().answered(response.statusCode(), platform.getName() + " " + response.body(),
-                    clock.instant());
+            post.getDelivery().answered(answer.status(), platform.getName() + " " + answer.body(), clock.instant());
         } catch (IOException | RuntimeException e) {
             post.getDelivery().unreachable(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
         } catch (InterruptedException e) {
@@ -177,43 +157,5 @@ public class GradeService {
             LOG.warning(() -> "Grade post " + id + " to " + platform.getName() + " not sent (attempt "
                     + delivery.getAttempts() + ", " + delivery.getStatus() + "): " + delivery.getLastError());
         }
-    }
-
-    /** The line item's scores address: "/scores" added to its path, before any query. */
-    static URI scoresUrl(String lineitem) {
-        URI uri = URI.create(lineitem);
-        String path = uri.getRawPath().endsWith("/") ? uri.getRawPath() + "scores" : uri.getRawPath() + "/scores";
-        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-    }
-
-    /** An OAuth 2 access token by client credentials, authenticated with a JWT signed by the tool's key. */
-    public String token(LtiPlatform platform, String scope) throws IOException, InterruptedException {
-        Optional<String> cached = tokens.get(platform.getId(), scope, clock.instant());
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        Instant now = clock.instant();
-        String assertion = keys.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(platform.getClientId())
-                .subject(platform.getClientId()).audience(platform.getTokenUrl()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
-        String form = "grant_type=client_credentials"
-                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + enc(assertion) + "&scope=" + enc(scope);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(org.securebase.infrastructure.lti.OutboundAddress.require(platform.getTokenUrl()))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("token endpoint answered HTTP " + response.statusCode());
-        }
-        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
-        String token = json.getString("access_token");
-        int seconds = json.getInt("expires_in", 3600);
-        tokens.put(platform.getId(), scope, token, now.plusSeconds(Math.max(0, seconds - 60)));
-        return token;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.securebase.application.Caller;
+import org.securebase.infrastructure.security.Tokens;
 
 /**
  * One-time tickets that carry a validated launch into a sign-in: the launch servlet gets one and spends it at once;
@@ -33,7 +34,7 @@ public class LaunchTickets {
     public String issue(Caller caller, String target) {
         Instant now = clock.instant();
         tickets.values().removeIf(t -> t.expires().isBefore(now));
-        String id = org.securebase.infrastructure.security.Tokens.random(32);
+        String id = Tokens.random(32);
         tickets.put(id, new Ticket(caller, target, now.plus(LIFETIME)));
         return id;
     }

@@ -14,6 +14,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.securebase.domain.lti.ToolKey;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
 
 /**
  * The tool's RSA key pairs: generated with nimbus-jose-jwt on first use, stored, published at the JWKS address,
@@ -28,7 +38,7 @@ public class ToolKeyService {
     @Inject
     private Clock clock;
 
-    @jakarta.ejb.EJB
+    @Inject
     private FirstToolKey first;
 
     /** The public halves of every key not retired, as a JSON Web Key Set. */
@@ -38,7 +48,7 @@ public class ToolKeyService {
             keys = List.of(first.ensure());
         }
         return new JWKSet(keys.stream().map(ToolKeyService::parse).map(RSAKey::toPublicJWK)
-                .map(k -> (com.nimbusds.jose.jwk.JWK) k).toList()).toString(true);
+                .map(k -> (JWK) k).toList()).toString(true);
     }
 
     /** The newest key, with its private part, for signing. */
@@ -48,13 +58,13 @@ public class ToolKeyService {
     }
 
     /** Signs claims with the newest key (RS256, its key id in the header). */
-    public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+    public String sign(JWTClaimsSet claims) {
         RSAKey key = signingKey();
         try {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
-                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT)
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(
+                    JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
                     .build(), claims);
-            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
@@ -62,22 +72,22 @@ public class ToolKeyService {
     }
 
     /** A new key signs from now on; the others stay published until retired. The operator's alone. */
-    public String rotate(org.securebase.domain.account.Account operator) {
+    public String rotate(Account operator) {
         requireOperator(operator);
         return generate().getKid();
     }
 
     /** Stops publishing every key but the newest. The operator's alone: the keys sign for every school. */
-    public int retireOld(org.securebase.domain.account.Account operator) {
+    public int retireOld(Account operator) {
         requireOperator(operator);
         List<ToolKey> keys = active();
         keys.stream().skip(1).forEach(k -> k.retire(clock.instant()));
         return Math.max(0, keys.size() - 1);
     }
 
-    private static void requireOperator(org.securebase.domain.account.Account who) {
-        if (who.getRole() != org.securebase.domain.account.Role.OPERATOR) {
-            throw new org.securebase.domain.NotFoundException("tool keys for " + who.getRole());
+    private static void requireOperator(Account who) {
+        if (who.getRole() != Role.OPERATOR) {
+            throw new NotFoundException("tool keys for " + who.getRole());
         }
     }
 
@@ -94,7 +104,7 @@ public class ToolKeyService {
     private ToolKey generate() {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString())
-                    .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).generate();
+                    .algorithm(JWSAlgorithm.RS256).generate();
             ToolKey stored = new ToolKey(key.getKeyID(), key.toJSONString(), clock.instant());
             em.persist(stored);
             em.flush();

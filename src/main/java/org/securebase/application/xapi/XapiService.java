@@ -20,6 +20,13 @@ import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.xapi.XapiStatement;
 import org.securebase.infrastructure.xapi.LrsClient;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.TypedQuery;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Role;
+import org.securebase.domain.instrument.SelfRatingSubmitted;
+import org.securebase.domain.reflection.ReflectionSubmitted;
+import org.securebase.domain.review.ReviewDecided;
 
 /**
  * xAPI statements for the Learning Record Store named by XAPI_ENDPOINT (with XAPI_USERNAME and XAPI_PASSWORD):
@@ -101,19 +108,19 @@ public class XapiService {
     }
 
     /** A submission's statement, queued in the submission's transaction. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.reflection.ReflectionSubmitted event) {
+    public void on(@Observes ReflectionSubmitted event) {
         record(event.student(), Verb.SUBMITTED, "/modules/" + event.reflection().getSlug() + "/reflection",
                 event.moduleTitle(), completion());
     }
 
     /** A decision's statement, with the rubric score for an accepted reflection. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.review.ReviewDecided event) {
+    public void on(@Observes ReviewDecided event) {
         record(event.student(), Verb.REVIEWED, "/modules/" + event.reflection().getSlug() + "/reflection",
                 event.moduleTitle(), event.accepted() ? score(event.score(), event.scoreMaximum()) : null);
     }
 
     /** A submitted self-rating's statement. */
-    public void on(@jakarta.enterprise.event.Observes org.securebase.domain.instrument.SelfRatingSubmitted event) {
+    public void on(@Observes SelfRatingSubmitted event) {
         record(event.student(), Verb.SELF_RATED, "/curricula/" + event.curriculum() + "/milestones/"
                 + event.milestone() + "/instruments/" + event.instrument(), event.instrumentTitle(), null);
     }
@@ -162,12 +169,12 @@ public class XapiService {
                 .setMaxResults(limit).getResultList();
     }
 
-    private <T> jakarta.persistence.TypedQuery<T> scoped(Account asker, String select, String rest, Class<T> type) {
-        if (asker.getRole() == org.securebase.domain.account.Role.OPERATOR) {
+    private <T> TypedQuery<T> scoped(Account asker, String select, String rest, Class<T> type) {
+        if (asker.getRole() == Role.OPERATOR) {
             return em.createQuery(select + " where 1 = 1" + rest, type);
         }
-        if (asker.getRole() != org.securebase.domain.account.Role.SCHOOL_ADMIN || asker.getSchool() == null) {
-            throw new org.securebase.domain.NotFoundException("xAPI deliveries for " + asker.getRole());
+        if (!asker.administersASchool()) {
+            throw new NotFoundException("xAPI deliveries for " + asker.getRole());
         }
         return em.createQuery(select + " where s.school = :school" + rest, type).setParameter("school",
                 asker.getSchool());

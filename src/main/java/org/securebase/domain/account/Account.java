@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.securebase.domain.school.School;
+import org.securebase.domain.lti.LtiPlatform;
 
 /** A person who signs in: a student, a tutor or a school administrator. The e-mail is the login name. */
 @Entity
@@ -69,7 +70,7 @@ public class Account {
     /** The platform registration this account signs in through, if it came from LTI: one school's, always. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "lti_platform_id")
-    private org.securebase.domain.lti.LtiPlatform ltiPlatform;
+    private LtiPlatform ltiPlatform;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -94,7 +95,7 @@ public class Account {
      * Links the account to a user of one platform registration, who then signs in by launching from it. The
      * registration must be of the account's own school.
      */
-    public void linkLti(org.securebase.domain.lti.LtiPlatform platform, String subject) {
+    public void linkLti(LtiPlatform platform, String subject) {
         if (school == null || !school.equals(platform.getSchool())) {
             throw new IllegalArgumentException("an LTI identity belongs to a registration of the account's school");
         }
@@ -151,6 +152,11 @@ public class Account {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** The role guard of school administration: an administrator, of a school. */
+    public boolean administersASchool() {
+        return role == Role.SCHOOL_ADMIN && school != null;
     }
 
     public Role getRole() {

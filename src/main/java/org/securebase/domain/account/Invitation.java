@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.securebase.domain.BusinessException;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /**
  * A one-time link to set a password. The token itself goes out in the link and is never stored: only its
@@ -47,7 +49,7 @@ public class Invitation {
     /** What the link does: set a password (an invitation), or sign in once (a link for a throttled name). */
     public enum Purpose { PASSWORD, SIGN_IN }
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "purpose", nullable = false, length = 20)
     private Purpose purpose = Purpose.PASSWORD;
 

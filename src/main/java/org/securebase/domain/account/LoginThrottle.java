@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * The rule against password guessing: at most {@value #MAX_FAILURES} failed sign-ins per login name from one source
@@ -35,7 +36,7 @@ public final class LoginThrottle {
 
     /** When {@code source} may try this login name again, given the name's failures from every source. */
     public static Optional<Instant> lockedUntil(List<Attempt> failures, String source, Instant now) {
-        Optional<Instant> here = lockedUntil(failures.stream().filter(f -> java.util.Objects.equals(f.source(), source))
+        Optional<Instant> here = lockedUntil(failures.stream().filter(f -> Objects.equals(f.source(), source))
                 .map(Attempt::at).toList(), MAX_FAILURES, now);
         Optional<Instant> everywhere = lockedUntil(failures.stream().map(Attempt::at).toList(),
                 MAX_FAILURES_ALL_SOURCES, now);

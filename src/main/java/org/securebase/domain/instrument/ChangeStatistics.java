@@ -3,6 +3,7 @@ package org.securebase.domain.instrument;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
+import java.util.Arrays;
 
 /**
  * Change over time in self-ratings. Per student: the Reliable Change Index (Jacobson and Truax), which asks
@@ -85,7 +86,7 @@ public final class ChangeStatistics {
             double[] column = rows.stream().mapToDouble(r -> r[item]).toArray();
             itemVariances += variance(column, mean(column));
         }
-        double[] totals = rows.stream().mapToDouble(r -> java.util.Arrays.stream(r).sum()).toArray();
+        double[] totals = rows.stream().mapToDouble(r -> Arrays.stream(r).sum()).toArray();
         double totalVariance = variance(totals, mean(totals));
         if (totalVariance == 0) {
             return Optional.empty();
@@ -99,7 +100,7 @@ public final class ChangeStatistics {
     }
 
     private static double mean(double[] values) {
-        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
+        return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     private static double sampleSd(double[] values, double mean) {

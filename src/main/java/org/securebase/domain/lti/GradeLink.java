@@ -55,11 +55,6 @@ public class GradeLink {
         }
     }
 
-    /** Whether results can go back: some launch named a line item. */
-    public boolean hasLineItem() {
-        return lineitemUrl != null;
-    }
-
     public Account getAccount() {
         return account;
     }

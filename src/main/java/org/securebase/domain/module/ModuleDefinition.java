@@ -2,6 +2,7 @@ package org.securebase.domain.module;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A case module as its author wrote it, parsed and validated; prose fields hold sanitised HTML rendered from
@@ -32,10 +33,6 @@ public record ModuleDefinition(
 
     /** One consultation or stage of the case, revealed in order. */
     public record Stage(String title, String when, String bodyHtml, Question question) {
-
-        public Optional<Question> optionalQuestion() {
-            return Optional.ofNullable(question);
-        }
     }
 
     /** A recognition question: which reading of the moment fits best, with feedback for every option. */
@@ -47,7 +44,7 @@ public record ModuleDefinition(
 
         /** 0..n-1, for pages that select an option by its position. */
         public List<Integer> getOptionIndexes() {
-            return java.util.stream.IntStream.range(0, options.size()).boxed().toList();
+            return IntStream.range(0, options.size()).boxed().toList();
         }
     }
 

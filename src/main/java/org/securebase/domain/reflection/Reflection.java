@@ -35,6 +35,9 @@ import org.securebase.domain.module.ContentVersion;
 @Table(name = "reflection")
 @NamedQuery(name = "Reflection.byStudentAndSlug",
         query = "select r from Reflection r where r.student = :student and r.slug = :slug")
+@NamedQuery(name = "Reflection.withStudent",
+        query = "select r from Reflection r join fetch r.student where r.id = :id")
+@NamedQuery(name = "Reflection.withVersions", query = "select r from Reflection r where r.id = :id")
 @NamedQuery(name = "Reflection.statusByStudent",
         query = "select r.slug, r.status from Reflection r where r.student = :student")
 public class Reflection extends StudentModuleWork {

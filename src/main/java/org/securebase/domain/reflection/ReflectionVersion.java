@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Map;
 /** A submitted reflection, frozen: once written it is never changed, only followed by a later version. */
 @Entity
 @Table(name = "reflection_version")
+@NamedQuery(name = "ReflectionVersion.ofReflection",
+        query = "select v from ReflectionVersion v where v.reflection = :reflection order by v.number")
 public class ReflectionVersion {
 
     @Id

@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
@@ -38,6 +39,10 @@ import org.securebase.domain.reflection.ReflectionVersion;
  */
 @Entity
 @Table(name = "review")
+@NamedQuery(name = "Review.decidedOf",
+        query = "select r from Review r where r.reflectionVersion = :version and r.decision is not null")
+@NamedQuery(name = "Review.ofReflection",
+        query = "select r from Review r where r.reflectionVersion.reflection = :reflection")
 public class Review {
 
     public static final int COMMENT_MAX = 5_000;

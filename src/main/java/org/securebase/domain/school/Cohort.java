@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -17,15 +18,36 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
+import java.util.Optional;
+import org.securebase.domain.lti.LtiPlatform;
 
 /** A group of students who take a curriculum together, with the tutors who read their work. */
 @Entity
 @Table(name = "cohort")
-@jakarta.persistence.NamedQuery(name = "Cohort.isMember", query = "select count(c) from Cohort c join c.members m "
+@NamedQuery(name = "Cohort.isMember", query = "select count(c) from Cohort c join c.members m "
         + "where c.id = :cohort and m.id = :account")
-@jakarta.persistence.NamedQuery(name = "Cohort.tutorsOfStudent", query = "select distinct t from Cohort c "
+@NamedQuery(name = "Cohort.memberIds", query = "select m.id from Cohort c join c.members m where c.id = :cohort")
+@NamedQuery(name = "Cohort.membersWithRole", query = "select m from Cohort c join c.members m where c.id = :cohort "
+        + "and m.role = :role order by m.displayName")
+@NamedQuery(name = "Cohort.countWithRole", query = "select count(m) from Cohort c join c.members m "
+        + "where c.id = :cohort and m.role = :role")
+@NamedQuery(name = "Cohort.teaches", query = "select count(c) from Cohort c join c.members s join c.members t "
+        + "where s.id = :student and t.id = :tutor and t.role = :tutorRole")
+@NamedQuery(name = "Cohort.tutorsOfStudent", query = "select distinct t from Cohort c "
         + "join c.members s join c.members t where s.id = :student and t.role = :tutor")
+@NamedQuery(name = "Cohort.curriculaOfMember", query = "select c.curriculum from Cohort c join c.members m "
+        + "where m.id = :student and c.curriculum is not null order by c.createdAt, c.id")
+@NamedQuery(name = "Cohort.byLtiContext", query = "select c from Cohort c where c.ltiPlatform = :platform "
+        + "and c.ltiContextId = :context")
 public class Cohort {
+
+    /**
+     * The ids of the students a tutor teaches (shares a cohort with), for use as a subquery with the parameters
+     * {@code :tutor} (an account id) and {@code :student} ({@link Role#STUDENT}).
+     */
+    public static final String STUDENTS_OF_TUTOR = "select sm.id from Cohort sc join sc.members sm "
+            + "join sc.members st where st.id = :tutor and sm.role = :student";
 
     @Id
     @SequenceGenerator(name = "cohort_seq", sequenceName = "cohort_seq", allocationSize = 50)
@@ -54,8 +76,8 @@ public class Cohort {
     private String curriculum;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @jakarta.persistence.JoinColumn(name = "lti_platform_id")
-    private org.securebase.domain.lti.LtiPlatform ltiPlatform;
+    @JoinColumn(name = "lti_platform_id")
+    private LtiPlatform ltiPlatform;
 
     @Column(name = "lti_context_id", length = 255)
     private String ltiContextId;
@@ -80,7 +102,7 @@ public class Cohort {
     }
 
     /** Links the cohort to a course of a learning platform, whose launches then land in it. */
-    public void linkLti(org.securebase.domain.lti.LtiPlatform platform, String contextId) {
+    public void linkLti(LtiPlatform platform, String contextId) {
         this.ltiPlatform = platform;
         this.ltiContextId = contextId;
     }
@@ -94,7 +116,7 @@ public class Cohort {
         return ltiMembershipsUrl;
     }
 
-    public org.securebase.domain.lti.LtiPlatform getLtiPlatform() {
+    public LtiPlatform getLtiPlatform() {
         return ltiPlatform;
     }
 
@@ -114,8 +136,8 @@ public class Cohort {
         this.curriculum = curriculumSlug;
     }
 
-    public java.util.Optional<String> curriculum() {
-        return java.util.Optional.ofNullable(curriculum);
+    public Optional<String> curriculum() {
+        return Optional.ofNullable(curriculum);
     }
 
     public Long getId() {
@@ -128,10 +150,6 @@ public class Cohort {
 
     public School getSchool() {
         return school;
-    }
-
-    public Set<Account> getMembers() {
-        return Set.copyOf(members);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A medical school: it owns its cohorts and its people. */
 @Entity
@@ -43,8 +44,8 @@ public class School {
         this.createdAt = now;
     }
 
-    public java.util.Optional<String> rubric() {
-        return java.util.Optional.ofNullable(rubric);
+    public Optional<String> rubric() {
+        return Optional.ofNullable(rubric);
     }
 
     public void useRubric(String slug) {

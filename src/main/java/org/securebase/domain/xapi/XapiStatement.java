@@ -11,6 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.securebase.domain.Delivery;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import org.securebase.domain.school.School;
 
 /**
  * One xAPI statement on its way to the Learning Record Store. Its {@link Delivery} retries an LRS that cannot be
@@ -42,14 +46,14 @@ public class XapiStatement {
     private Delivery delivery;
 
     /** The school of the person the statement is about; null for rows older than schools' own views. */
-    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
-    @jakarta.persistence.JoinColumn(name = "school_id")
-    private org.securebase.domain.school.School school;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "school_id")
+    private School school;
 
     protected XapiStatement() {
     }
 
-    public XapiStatement(org.securebase.domain.school.School school, String verb, String statementJson, Instant now) {
+    public XapiStatement(School school, String verb, String statementJson, Instant now) {
         this.school = school;
         this.verb = verb;
         this.statementJson = statementJson;

@@ -21,6 +21,8 @@ import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.review.RubricDefinition;
+import java.io.File;
+import java.nio.ByteBuffer;
 
 /**
  * Reads every content file under one or more content folders: {@code <folder>/modules/*.yaml} (required),
@@ -166,7 +168,7 @@ public final class ContentFolder {
 
     /** Parses the folder list the way CONTENT_DIR is written: paths separated by the platform separator. */
     public static List<Path> folders(String spec) {
-        return Stream.of(spec.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+        return Stream.of(spec.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
     }
 
     private static List<Path> list(Path dir) {
@@ -185,7 +187,7 @@ public final class ContentFolder {
             throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("file is not UTF-8 text");

@@ -2,7 +2,8 @@ package org.securebase.infrastructure.content;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -11,36 +12,42 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.application.content.ContentLibrary;
+import org.securebase.application.content.ContentSnapshot;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ContentVersion;
+import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.infrastructure.persistence.DatabaseMigration;
 
 /**
  * Imports the {@code content/} folders at start-up, idempotently: a module is keyed by slug and versioned by the
  * SHA-256 of its file. An unchanged file changes nothing; a changed one becomes a new current version; earlier
  * versions stay for the responses that answered them. A broken file is reported (file, line, problem) and its
- * last good version keeps being served.
+ * last good version keeps being served. What loaded is published as one immutable {@link ContentSnapshot}.
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
-// Readers take the read lock and get the immutable lists of the last import: no page waits for another.
-public class ContentImporter {
+// Readers take the read lock and get the immutable snapshot of the last import: no page waits for another.
+@Lock(LockType.READ)
+public class ContentImporter implements ContentLibrary {
 
     private static final Logger LOG = Logger.getLogger(ContentImporter.class.getName());
 
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
+    @Inject
     private DatabaseMigration migration;
 
     @Inject
@@ -50,14 +57,11 @@ public class ContentImporter {
     @Inject
     private Clock clock;
 
-    private volatile int currentModules;
-    private volatile List<ContentProblem> problems = List.of();
-    private volatile List<InstrumentDefinition> instruments = List.of();
-    private volatile List<CurriculumDefinition> curricula = List.of();
-    private volatile List<org.securebase.domain.review.RubricDefinition> rubrics = List.of();
+    private volatile ContentSnapshot snapshot = ContentSnapshot.EMPTY;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @Lock(LockType.WRITE)
     void importAtStartup() {
         if (!migration.isMigrated()) {
             LOG.severe("Content not imported: the database is not migrated");
@@ -70,7 +74,7 @@ public class ContentImporter {
         }
     }
 
-    private void importFolders(List<java.nio.file.Path> folders) {
+    private void importFolders(List<Path> folders) {
         ContentFolder.Scan scan = ContentFolder.scan(folders);
         scan.problems().forEach(p -> LOG.warning("Content problem: " + p));
         Instant now = clock.instant();
@@ -81,17 +85,17 @@ public class ContentImporter {
                 i.definition().slug(), i.definition().title(), i.file(), i.source(), i.hash())).toList(),
                 scan.brokenInstruments(), now);
         em.flush();
-        currentModules = em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+        int currentModules = em.createNamedQuery("ContentVersion.current", ContentVersion.class)
                 .setParameter("kind", ContentVersion.MODULE).getResultList().size();
-        problems = scan.problems();
-        instruments = scan.instruments().stream().map(ContentFolder.LoadedInstrument::definition).toList();
-        curricula = scan.curricula().stream().sorted(java.util.Comparator.comparing(CurriculumDefinition::slug))
-                .toList();
-        rubrics = scan.rubrics();
+        List<CurriculumDefinition> curricula = scan.curricula().stream()
+                .sorted(Comparator.comparing(CurriculumDefinition::slug)).toList();
+        List<InstrumentDefinition> instruments = scan.instruments().stream()
+                .map(ContentFolder.LoadedInstrument::definition).toList();
+        snapshot = new ContentSnapshot(currentModules, instruments, curricula, scan.rubrics(), scan.problems().size());
         int newVersions = created;
         LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
-                + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), " + problems.size()
-                + " problem(s), from " + contentDir);
+                + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), "
+                + scan.problems().size() + " problem(s), from " + contentDir);
     }
 
     /** A file to version: what the importer needs, whatever its kind. */
@@ -132,36 +136,23 @@ public class ContentImporter {
         return created;
     }
 
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
-    public int currentModules() {
-        return currentModules;
+    public ContentSnapshot snapshot() {
+        return snapshot;
     }
 
-    /** The instruments that loaded without problems. */
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
-    public List<InstrumentDefinition> instruments() {
-        return instruments;
+    public ModuleDefinition parseModule(ContentVersion version) {
+        return ModuleParser.parse(version.getSourceFile(), null, version.getSource()).definition().orElseThrow(
+                () -> new IllegalStateException("stored module version no longer parses: " + version.getSlug()));
     }
 
-    /** The curricula that loaded without problems, by slug. */
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
-    public List<CurriculumDefinition> curricula() {
-        return curricula;
-    }
-
-    /** The review rubrics that loaded without problems. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
-    public List<org.securebase.domain.review.RubricDefinition> rubrics() {
-        return rubrics;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
-    public List<ContentProblem> problems() {
-        return problems;
+    public InstrumentDefinition parseInstrument(ContentVersion version) {
+        return InstrumentParser.parse(version.getSourceFile(), null, version.getSource()).definition().orElseThrow(
+                () -> new IllegalStateException("stored instrument version no longer parses: " + version.getSlug()));
     }
 }

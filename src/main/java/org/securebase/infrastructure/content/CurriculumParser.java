@@ -13,6 +13,7 @@ import org.securebase.domain.curriculum.CurriculumDefinition.Step;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one curriculum file ({@code content/curricula/<slug>.yaml}). The modules and instruments it names are
@@ -66,7 +67,7 @@ public final class CurriculumParser extends YamlShapes {
                 continue;
             }
             boolean isModule = map.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof
-                    org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("module"));
+                    ScalarNode k && k.getValue().equals("module"));
             if (isModule) {
                 Map<String, Node> s = mapping(node, MODULE_STEP_KEYS);
                 String module = text(s, "module", node, 100);

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import java.util.regex.Pattern;
 
 /**
  * The shape checks every content file shares: SnakeYAML parses, this class checks keys, types and ranges against
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 abstract class YamlShapes {
 
-    static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final String file;
     private final List<ContentProblem> problems = new ArrayList<>();

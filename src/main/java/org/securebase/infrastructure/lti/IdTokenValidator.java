@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.securebase.domain.lti.LaunchRefusal;
 
 /**
  * Checks an LTI 1.3 id_token with nimbus-jose-jwt: the RS256 signature against the platform's published keys
@@ -51,7 +52,7 @@ public final class IdTokenValidator {
 
     public JWTClaimsSet validate(String idToken, Expected expected, Instant now) {
         if (idToken == null || idToken.isBlank()) {
-            throw new LtiFailure(LtiFailure.Reason.MALFORMED, "no id_token");
+            throw new InvalidIdToken(LaunchRefusal.MALFORMED, "no id_token");
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source(expected.jwksUrl())));
@@ -62,16 +63,16 @@ public final class IdTokenValidator {
         try {
             claims = processor.process(idToken, null);
         } catch (ParseException e) {
-            throw new LtiFailure(LtiFailure.Reason.MALFORMED, e.getMessage());
+            throw new InvalidIdToken(LaunchRefusal.MALFORMED, e.getMessage());
         } catch (BadJWSException e) {
-            throw new LtiFailure(e.getMessage().contains("no matching key") ? LtiFailure.Reason.UNKNOWN_KEY
-                    : LtiFailure.Reason.SIGNATURE, e.getMessage());
+            throw new InvalidIdToken(e.getMessage().contains("no matching key") ? LaunchRefusal.UNKNOWN_KEY
+                    : LaunchRefusal.SIGNATURE, e.getMessage());
         } catch (BadJWTException e) {
-            throw new LtiFailure(e.getMessage().contains("Expired") ? LtiFailure.Reason.EXPIRED
-                    : LtiFailure.Reason.MALFORMED, e.getMessage());
+            throw new InvalidIdToken(e.getMessage().contains("Expired") ? LaunchRefusal.EXPIRED
+                    : LaunchRefusal.MALFORMED, e.getMessage());
         } catch (BadJOSEException | JOSEException e) {
-            throw new LtiFailure(e.getMessage() != null && e.getMessage().contains("no matching key")
-                    ? LtiFailure.Reason.UNKNOWN_KEY : LtiFailure.Reason.SIGNATURE, String.valueOf(e.getMessage()));
+            throw new InvalidIdToken(e.getMessage() != null && e.getMessage().contains("no matching key")
+                    ? LaunchRefusal.UNKNOWN_KEY : LaunchRefusal.SIGNATURE, String.valueOf(e.getMessage()));
         }
         check(claims, expected, now);
         return claims;
@@ -80,37 +81,37 @@ public final class IdTokenValidator {
     private static void check(JWTClaimsSet claims, Expected expected, Instant now) {
         for (String name : List.of("iss", "aud", "sub", "exp", "iat", "nonce", DEPLOYMENT_ID, MESSAGE_TYPE, VERSION)) {
             if (claims.getClaim(name) == null) {
-                throw new LtiFailure(LtiFailure.Reason.MISSING_CLAIM, name);
+                throw new InvalidIdToken(LaunchRefusal.MISSING_CLAIM, name);
             }
         }
         if (!expected.issuer().equals(claims.getIssuer())) {
-            throw new LtiFailure(LtiFailure.Reason.ISSUER, claims.getIssuer());
+            throw new InvalidIdToken(LaunchRefusal.ISSUER, claims.getIssuer());
         }
         List<String> audience = claims.getAudience();
         Object azp = claims.getClaim("azp");
         if (!audience.contains(expected.clientId()) || (audience.size() > 1 && azp == null)
                 || (azp != null && !expected.clientId().equals(azp))) {
-            throw new LtiFailure(LtiFailure.Reason.AUDIENCE, audience + " azp=" + azp);
+            throw new InvalidIdToken(LaunchRefusal.AUDIENCE, audience + " azp=" + azp);
         }
         if (claims.getIssueTime().toInstant().isAfter(now.plus(SKEW))) {
-            throw new LtiFailure(LtiFailure.Reason.ISSUED_AT, claims.getIssueTime().toString());
+            throw new InvalidIdToken(LaunchRefusal.ISSUED_AT, claims.getIssueTime().toString());
         }
         if (!expected.nonce().equals(String.valueOf(claims.getClaim("nonce")))) {
-            throw new LtiFailure(LtiFailure.Reason.NONCE, "nonce does not match this login");
+            throw new InvalidIdToken(LaunchRefusal.NONCE, "nonce does not match this login");
         }
         String deployment = String.valueOf(claims.getClaim(DEPLOYMENT_ID));
         if (!expected.deploymentIds().contains(deployment)) {
-            throw new LtiFailure(LtiFailure.Reason.DEPLOYMENT, deployment);
+            throw new InvalidIdToken(LaunchRefusal.DEPLOYMENT, deployment);
         }
         String type = String.valueOf(claims.getClaim(MESSAGE_TYPE));
         if (!MESSAGE_TYPES.contains(type)) {
-            throw new LtiFailure(LtiFailure.Reason.MESSAGE_TYPE, type);
+            throw new InvalidIdToken(LaunchRefusal.MESSAGE_TYPE, type);
         }
         if (!"1.3.0".equals(claims.getClaim(VERSION))) {
-            throw new LtiFailure(LtiFailure.Reason.VERSION, String.valueOf(claims.getClaim(VERSION)));
+            throw new InvalidIdToken(LaunchRefusal.VERSION, String.valueOf(claims.getClaim(VERSION)));
         }
         if (type.equals("LtiResourceLinkRequest") && claims.getClaim(RESOURCE_LINK) == null) {
-            throw new LtiFailure(LtiFailure.Reason.MISSING_CLAIM, RESOURCE_LINK);
+            throw new InvalidIdToken(LaunchRefusal.MISSING_CLAIM, RESOURCE_LINK);
         }
     }
 
@@ -120,7 +121,7 @@ public final class IdTokenValidator {
                 // Cached for 5 minutes; a key id not in the cache makes it fetch again (at most every 30 s).
                 return JWKSourceBuilder.<SecurityContext>create(OutboundAddress.require(url).toURL()).retrying(true).build();
             } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new LtiFailure(LtiFailure.Reason.PLATFORM, "bad JWKS address " + url);
+                throw new InvalidIdToken(LaunchRefusal.PLATFORM, "bad JWKS address " + url);
             }
         });
     }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Locale;
 
 /**
  * Addresses the server itself fetches for a learning platform (its keys, tokens, roster, line items): given by a
@@ -26,7 +27,7 @@ public final class OutboundAddress {
         } catch (IllegalArgumentException e) {
             return "not an address";
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             return "not an http(s) address";
         }

@@ -15,6 +15,10 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Sends plain-text mail through the SMTP server named by MAIL_SMTP_HOST (with MAIL_SMTP_PORT, MAIL_SMTP_USER,
@@ -51,14 +55,14 @@ public class Mailer {
     @ConfigProperty(name = "mail.from", defaultValue = "Secure Base <no-reply@localhost>")
     private String from;
 
-    @jakarta.annotation.Resource
-    private jakarta.enterprise.concurrent.ManagedExecutorService executor;
+    @Resource
+    private ManagedExecutorService executor;
 
     /** A message to send once the transaction that asked for it has committed: nothing is mailed for a rollback. */
     public record OutgoingMail(String to, String subject, String body) {
     }
 
-    void onCommit(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS)
             OutgoingMail mail) {
         executor.submit(() -> send(mail.to(), mail.subject(), mail.body()));
     }

@@ -20,6 +20,9 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.infrastructure.content.InstrumentParser;
 import org.securebase.infrastructure.content.Parsed;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * {@code scripts/score INSTRUMENT_FILE RESPONSES.csv}: scores a file of responses for schools and researchers.
@@ -39,7 +42,7 @@ public final class ScoreResponses {
             System.err.println("usage: scripts/score INSTRUMENT_FILE RESPONSES.csv");
             System.exit(2);
         }
-        try (Writer out = new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
+        try (Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
             int status = run(Path.of(args[0]), Path.of(args[1]), out, System.err);
             out.flush();
             System.exit(status);
@@ -87,7 +90,7 @@ public final class ScoreResponses {
             }
             printer.flush();
             return rejected == 0 ? 0 : 1;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("ERROR " + responses + ": " + e.getMessage());
             return 2;
         }
@@ -112,7 +115,7 @@ public final class ScoreResponses {
         InstrumentScoring.Score score = InstrumentScoring.score(instrument, answers);
         List<String> row = new ArrayList<>(List.of(CsvCells.safe(record.get(0))));
         for (InstrumentScoring.SubscaleScore s : score.subscales().values()) {
-            row.add(s.value().map(v -> String.format(java.util.Locale.ROOT, "%.3f", v)).orElse(""));
+            row.add(s.value().map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse(""));
             row.add(String.valueOf(s.scorable()));
         }
         if (instrument.classification() != null) {

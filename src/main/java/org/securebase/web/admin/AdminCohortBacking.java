@@ -19,9 +19,10 @@ import org.securebase.application.SchoolService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.infrastructure.enrolment.EnrolmentCsv;
 import org.securebase.web.util.Bundle;
+import org.securebase.domain.school.School;
 
 /**
  * /admin/cohort.xhtml?id=: one cohort of the administrator's school: its name, programme and curriculum, its
@@ -39,7 +40,7 @@ public class AdminCohortBacking {
     private SchoolService school;
 
     @Inject
-    private ContentImporter content;
+    private ContentCatalog content;
 
     @Inject
     private CurrentUser currentUser;
@@ -86,7 +87,7 @@ public class AdminCohortBacking {
             Faces.getFlash().setKeepMessages(true);
             return "/admin/cohort?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
-            Bundle.error(e.messageKey(), name, org.securebase.domain.school.School.NAME_MAX);
+            Bundle.error(e.messageKey(), name, School.NAME_MAX);
             return null;
         }
     }

@@ -7,11 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
-import org.securebase.application.lti.LtiService;
+import org.securebase.application.lti.PlatformService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.lti.LtiPlatform;
 import org.securebase.web.lti.LtiUrls;
 import org.securebase.web.util.Bundle;
+import jakarta.annotation.PostConstruct;
+import java.util.Map;
+import org.securebase.application.xapi.XapiService;
+import org.securebase.domain.xapi.XapiStatement;
 
 /**
  * /admin/lti.xhtml: the school's learning platforms, what to paste into them, and the school's own xAPI
@@ -22,7 +26,7 @@ import org.securebase.web.util.Bundle;
 public class LtiAdminBacking {
 
     @Inject
-    private LtiService lti;
+    private PlatformService lti;
 
     @Inject
     private CurrentUser currentUser;
@@ -36,7 +40,7 @@ public class LtiAdminBacking {
     private String jwksUrl;
 
     @Inject
-    private org.securebase.application.xapi.XapiService xapi;
+    private XapiService xapi;
 
     public boolean isXapi() {
         return xapi.isConfigured();
@@ -47,17 +51,17 @@ public class LtiAdminBacking {
         return xapiCounts;
     }
 
-    public List<org.securebase.domain.xapi.XapiStatement> getXapiProblems() {
+    public List<XapiStatement> getXapiProblems() {
         return xapiProblems;
     }
 
     private List<LtiPlatform> platforms;
-    private java.util.Map<Long, Long> withoutLineItem;
+    private Map<Long, Long> withoutLineItem;
     private List<String> xapiCounts;
-    private List<org.securebase.domain.xapi.XapiStatement> xapiProblems;
+    private List<XapiStatement> xapiProblems;
 
     /** Everything the page shows, once per request: no getter runs a query. */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void load() {
         platforms = lti.platforms(currentUser.require());
         withoutLineItem = lti.launchesWithoutLineItem(currentUser.require());
@@ -70,7 +74,7 @@ public class LtiAdminBacking {
     }
 
     /** Per platform id: students' launches that named no line item, so no grade goes back for them. */
-    public java.util.Map<Long, Long> getWithoutLineItem() {
+    public Map<Long, Long> getWithoutLineItem() {
         return withoutLineItem;
     }
 

@@ -13,8 +13,9 @@ import org.securebase.domain.BusinessException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.School;
-import org.securebase.infrastructure.content.ContentImporter;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.web.util.Bundle;
+import org.securebase.domain.review.RubricDefinition;
 
 /** /admin/index.xhtml: the school's programmes and cohorts, and forms to add them. */
 @Named
@@ -25,7 +26,7 @@ public class SchoolBacking {
     private SchoolService school;
 
     @Inject
-    private ContentImporter content;
+    private ContentCatalog content;
 
     @Inject
     private CurrentUser currentUser;
@@ -51,7 +52,7 @@ public class SchoolBacking {
         return "/admin/index?faces-redirect=true";
     }
 
-    public List<org.securebase.domain.review.RubricDefinition> getRubrics() {
+    public List<RubricDefinition> getRubrics() {
         return content.rubrics();
     }
 

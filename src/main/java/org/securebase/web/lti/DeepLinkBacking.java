@@ -6,10 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
-import org.securebase.application.lti.LtiService;
+import org.securebase.application.lti.DeepLinkService;
 import org.securebase.web.util.Bundle;
 
 /**
@@ -21,18 +20,22 @@ import org.securebase.web.util.Bundle;
 public class DeepLinkBacking {
 
     @Inject
-    private LtiService lti;
+    private DeepLinkService deepLinks;
 
     @Inject
     private CurrentUser currentUser;
 
-    private LtiService.DeepLink request;
+    private DeepLinkService.Request request;
+    private List<DeepLinkService.Linkable> modules = List.of();
     private List<String> chosen = new ArrayList<>();
     private String response;
 
     @PostConstruct
     void load() {
-        request = (LtiService.DeepLink) Faces.getSessionAttribute(LtiLaunchServlet.DEEP_LINK);
+        request = (DeepLinkService.Request) Faces.getSessionAttribute(LtiLaunchServlet.DEEP_LINK);
+        if (request != null) {
+            modules = deepLinks.modules();
+        }
     }
 
     public String respond() {
@@ -43,16 +46,16 @@ public class DeepLinkBacking {
             Bundle.error("deepLink.chooseOne");
             return null;
         }
-        response = lti.deepLinkResponse(currentUser.require(), request, chosen, LtiUrls.launch(Faces.getRequest()));
+        response = deepLinks.response(currentUser.require(), request, chosen, LtiUrls.launch(Faces.getRequest()));
         Faces.removeSessionAttribute(LtiLaunchServlet.DEEP_LINK);
         return null;
     }
 
-    public List<Map.Entry<String, String>> getModules() {
-        return lti.modules();
+    public List<DeepLinkService.Linkable> getModules() {
+        return modules;
     }
 
-    public LtiService.DeepLink getRequest() {
+    public DeepLinkService.Request getRequest() {
         return request;
     }
 

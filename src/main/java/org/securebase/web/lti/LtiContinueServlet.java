@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.securebase.application.lti.LaunchTickets;
-import org.securebase.infrastructure.lti.LtiFailure;
+import org.securebase.application.lti.LtiFailure;
+import org.securebase.domain.lti.LaunchRefusal;
 
 /**
  * /lti/continue?ticket=: a launch continued in a new window, where the browser keeps our cookie as first-party.
@@ -28,11 +29,11 @@ public class LtiContinueServlet extends HttpServlet {
         String ticket = request.getParameter("ticket");
         String target = tickets.target(ticket).orElse(null);
         if (target == null) {
-            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "unknown or used ticket"));
+            LtiErrors.show(request, response, new LtiFailure(LaunchRefusal.STATE, "unknown or used ticket"));
             return;
         }
         if (!LtiSignIn.signIn(request, tickets, ticket).isPresent()) {
-            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "ticket refused"));
+            LtiErrors.show(request, response, new LtiFailure(LaunchRefusal.STATE, "ticket refused"));
             return;
         }
         response.setHeader("Cache-Control", "no-store");

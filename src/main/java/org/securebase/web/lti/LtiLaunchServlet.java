@@ -8,8 +8,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.securebase.application.lti.LtiService;
-import org.securebase.infrastructure.lti.LtiFailure;
+import org.securebase.application.lti.LaunchService;
+import org.securebase.application.lti.LtiFailure;
+import org.securebase.domain.lti.LaunchRefusal;
+import java.util.Optional;
+import org.securebase.application.Caller;
+import org.securebase.application.lti.LaunchTickets;
+import org.securebase.web.SecurityHeadersFilter;
 
 /**
  * /lti/launch: the platform's form post of the id_token. A valid launch signs the user in (a new session) and
@@ -24,15 +29,15 @@ public class LtiLaunchServlet extends HttpServlet {
     public static final String DEEP_LINK = "securebase.lti.deepLink";
 
     @Inject
-    private LtiService lti;
+    private LaunchService lti;
 
     @Inject
-    private org.securebase.application.lti.LaunchTickets tickets;
+    private LaunchTickets tickets;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        LtiService.Launch launch;
+        LaunchService.Launch launch;
         try {
             launch = lti.launch(request.getParameter("state"), request.getParameter("id_token"));
         } catch (LtiFailure e) {
@@ -45,32 +50,33 @@ public class LtiLaunchServlet extends HttpServlet {
             }
             throw e;
         }
-        java.util.Optional<org.securebase.application.Caller> caller = LtiSignIn.signIn(request, tickets,
+        Optional<Caller> caller = LtiSignIn.signIn(request, tickets,
                 launch.ticket());
         if (caller.isEmpty()) {
-            LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.STATE, "sign-in refused"));
+            LtiErrors.show(request, response, new LtiFailure(LaunchRefusal.STATE, "sign-in refused"));
             return;
         }
         if (launch.deepLink() != null) {
             request.getSession().setAttribute(DEEP_LINK, launch.deepLink());
         }
+        String path = LtiUrls.landing(launch.landing());
         response.setHeader("Cache-Control", "no-store");
-        org.securebase.web.SecurityHeadersFilter.allowFraming(response, launch.frameOrigins());
+        SecurityHeadersFilter.allowFraming(response, launch.frameOrigins());
         if ("iframe".equals(request.getHeader("Sec-Fetch-Dest"))) {
             // Inside the platform's frame the browser may refuse our cookie. The page checks, goes on if the
             // session holds, and otherwise offers to continue in a new window with a one-time link.
-            String ticket = tickets.issue(caller.get(), launch.path());
-            request.setAttribute("ltiTarget", request.getContextPath() + launch.path());
+            String ticket = tickets.issue(caller.get(), path);
+            request.setAttribute("ltiTarget", request.getContextPath() + path);
             request.setAttribute("ltiContinue", request.getContextPath() + "/lti/continue?ticket=" + ticket);
             request.getRequestDispatcher("/lti-frame.xhtml").forward(request, response);
             return;
         }
-        response.sendRedirect(request.getContextPath() + launch.path());
+        response.sendRedirect(request.getContextPath() + path);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        LtiErrors.show(request, response, new LtiFailure(LtiFailure.Reason.MALFORMED, "launch by GET"));
+        LtiErrors.show(request, response, new LtiFailure(LaunchRefusal.MALFORMED, "launch by GET"));
     }
 }

@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.securebase.application.lti.LtiService;
-import org.securebase.infrastructure.lti.LtiFailure;
+import org.securebase.application.lti.LaunchService;
+import org.securebase.application.lti.LtiFailure;
+import org.securebase.domain.lti.LaunchRefusal;
 
 /**
  * /lti/login: OIDC third-party login initiation. The platform sends the browser here (GET or POST) with its
@@ -21,7 +22,7 @@ public class LtiLoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private LtiService lti;
+    private LaunchService lti;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -29,7 +30,7 @@ public class LtiLoginServlet extends HttpServlet {
         try {
             String location = lti.startLogin(request.getParameter("iss"), request.getParameter("client_id"),
                     request.getParameter("login_hint"), request.getParameter("lti_message_hint"),
-                    request.getParameter("target_link_uri"), LtiUrls.launch(request));
+                    LtiUrls.launch(request));
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(location);
         } catch (LtiFailure e) {

@@ -1,8 +1,9 @@
 package org.securebase.web.lti;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.securebase.application.lti.Landing;
 
-/** The addresses a platform is given for this tool, from the address the request came to. */
+/** The addresses a platform is given for this tool, from the address the request came to, and where launches land. */
 public final class LtiUrls {
 
     private LtiUrls() {
@@ -25,5 +26,16 @@ public final class LtiUrls {
 
     public static String jwks(HttpServletRequest request) {
         return base(request) + "/api/lti/jwks";
+    }
+
+    /** The page a launch lands on, within the application. */
+    public static String landing(Landing landing) {
+        return switch (landing.place()) {
+            case MODULE -> "/student/module.xhtml?m=" + landing.module();
+            case STUDENT_HOME -> "/student/index.xhtml";
+            case TUTOR_HOME -> "/tutor/index.xhtml";
+            case ADMIN_HOME -> "/admin/index.xhtml";
+            case DEEP_LINK -> "/staff/deep-link.xhtml";
+        };
     }
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.securebase.web.util.Html;
+import java.io.OutputStream;
+import java.util.ResourceBundle;
 
 /**
  * Answers 413 with a page that says so, before anything reads a body larger than the application accepts: a
@@ -33,7 +35,7 @@ public class RequestSizeFilter extends HttpFilter {
         if (length > max) {
             if (length <= DRAIN_MAX) {
                 // Read and drop the body, so the client hears the answer instead of a reset connection.
-                request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
             } else {
                 response.setHeader("Connection", "close");
             }
@@ -44,7 +46,7 @@ public class RequestSizeFilter extends HttpFilter {
             } else {
                 // A plain page, not the Faces error page: rendering one would make the container parse the
                 // oversized form after all (it fails with a 500).
-                java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("org.securebase.web.messages",
+                ResourceBundle text = ResourceBundle.getBundle("org.securebase.web.messages",
                         request.getLocale());
                 response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 response.setContentType("text/html");

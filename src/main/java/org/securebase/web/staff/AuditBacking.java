@@ -8,8 +8,10 @@ import java.util.List;
 import org.omnifaces.cdi.Param;
 import org.securebase.application.AuditRow;
 import org.securebase.application.CurrentUser;
-import org.securebase.application.ReviewService;
+import org.securebase.application.ReadAudit;
 import org.securebase.web.util.ReviewDisplay;
+import java.time.Instant;
+import org.securebase.web.util.Paging;
 
 /** /admin/audit.xhtml?page=: who read which student's reflection, for the school's administrator. */
 @Named
@@ -19,7 +21,7 @@ public class AuditBacking {
     public static final int PAGE_SIZE = 50;
 
     @Inject
-    private ReviewService reviews;
+    private ReadAudit audit;
 
     @Inject
     private CurrentUser currentUser;
@@ -28,11 +30,11 @@ public class AuditBacking {
     @Param(name = "page")
     private Integer page;
 
-    private ReviewService.AuditPage result;
+    private ReadAudit.AuditPage result;
 
     @PostConstruct
     void load() {
-        result = reviews.audit(currentUser.require(), org.securebase.web.util.Paging.offset(getPage(), PAGE_SIZE),
+        result = audit.audit(currentUser.require(), Paging.offset(getPage(), PAGE_SIZE),
                 PAGE_SIZE);
     }
 
@@ -52,7 +54,7 @@ public class AuditBacking {
         return (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    public String when(java.time.Instant instant) {
+    public String when(Instant instant) {
         return ReviewDisplay.when(instant);
     }
 }

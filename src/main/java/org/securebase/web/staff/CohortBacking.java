@@ -21,6 +21,7 @@ import org.securebase.application.CohortReportService;
 import org.securebase.application.CohortReportService.InstrumentReport;
 import org.securebase.application.CohortReportService.SubscaleReport;
 import org.securebase.application.CurrentUser;
+import org.securebase.application.lti.RosterService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Role;
@@ -28,6 +29,7 @@ import org.securebase.domain.instrument.ChangeStatistics;
 import org.securebase.infrastructure.scoring.CsvCells;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.CohortCharts;
+import org.securebase.web.util.Html;
 
 /**
  * /staff/cohort.xhtml?id=: one cohort's self-ratings for its tutors and its school's administrators, as
@@ -79,6 +81,7 @@ public class CohortBacking {
         }
         if (report != null) {
             report.instruments().forEach(i -> views.add(view(i)));
+            roster = rosters.hasRoster(currentUser.require(), id);
         }
     }
 
@@ -106,7 +109,7 @@ public class CohortBacking {
                 panels.add(new CohortCharts.Panel(Bundle.text("cohort.milestoneN", r.milestones().get(m).title(),
                         r.milestones().get(m).respondents()), d.map(x -> x.bins()), d.map(x -> x.mean())));
             }
-            charts.append("<figure class=\"cohort-figure\"><figcaption>").append(org.securebase.web.util.Html.escape(s.subscale().title()))
+            charts.append("<figure class=\"cohort-figure\"><figcaption>").append(Html.escape(s.subscale().title()))
                     .append("</figcaption>").append(CohortCharts.histograms(Bundle.text("cohort.histogramLabel",
                             r.instrument().title(), s.subscale().title()), panels, binLabels, r.low(), r.high(),
                             Bundle.text("cohort.tooFewShort", ChangeStatistics.MIN_COHORT))).append("</figure>");
@@ -141,18 +144,20 @@ public class CohortBacking {
     }
 
     @Inject
-    private org.securebase.application.lti.LtiService lti;
+    private RosterService rosters;
+
+    private boolean roster;
 
     /** Whether the cohort is a course of a learning platform whose roster can be read. */
     public boolean isRoster() {
-        return report != null && lti.hasRoster(currentUser.require(), id);
+        return roster;
     }
 
     public String syncRoster() {
         try {
-            var sync = lti.syncRoster(currentUser.require(), id);
+            var sync = rosters.sync(currentUser.require(), id);
             Bundle.info("roster.done", sync.added(), sync.alreadyMembers(), sync.skipped());
-            org.omnifaces.util.Faces.getFlash().setKeepMessages(true);
+            Faces.getFlash().setKeepMessages(true);
             return "/staff/cohort?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
             Bundle.error(e.messageKey(), e.getMessage());

@@ -18,6 +18,7 @@ import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.web.util.Bundle;
+import org.securebase.web.util.ReviewDisplay;
 
 /**
  * /student/module.xhtml?m=slug: a case read stage by stage. Every action posts, then redirects back to the page
@@ -92,12 +93,12 @@ public class ModuleBacking {
         return slug;
     }
 
-    private org.securebase.web.util.ReviewDisplay.VersionView feedback;
+    private ReviewDisplay.VersionView feedback;
 
     /** The tutor's decided review of the latest version, as the student reads it; null when there is none. */
-    public org.securebase.web.util.ReviewDisplay.VersionView getFeedback() {
+    public ReviewDisplay.VersionView getFeedback() {
         if (feedback == null && view != null && view.feedback() != null) {
-            feedback = org.securebase.web.util.ReviewDisplay.version(view.definition(), view.submitted(), null,
+            feedback = ReviewDisplay.version(view.definition(), view.submitted(), null,
                     view.feedback(), view.rubric());
         }
         return feedback;

@@ -16,6 +16,7 @@ import org.securebase.domain.NotFoundException;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.web.util.Bundle;
+import java.util.stream.IntStream;
 
 /**
  * /student/rate.xhtml?c=&m=&i=&p=now|then: one instrument at one milestone, one item per row. "Save" keeps a
@@ -61,7 +62,7 @@ public class RateBacking {
             view = ratings.open(currentUser.require(), curriculum, milestone, instrument, perspective());
             answers.putAll(view.answers());
             InstrumentDefinition.Scale scale = view.instrument().scale();
-            points = java.util.stream.IntStream.rangeClosed(scale.min(), scale.max())
+            points = IntStream.rangeClosed(scale.min(), scale.max())
                     .mapToObj(v -> new Point(v, scale.anchors().containsKey(v) ? v + " · " + scale.anchors().get(v)
                             : String.valueOf(v)))
                     .toList();

@@ -2,6 +2,7 @@ package org.securebase.web.student;
 
 import java.util.List;
 import org.securebase.application.AuditRow;
+import org.securebase.application.ReadAudit;
 import org.securebase.application.ReviewService;
 import org.securebase.domain.review.Review;
 import org.securebase.web.util.ReviewDisplay;
@@ -16,6 +17,8 @@ import org.securebase.application.ReflectionService;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
+import java.time.Instant;
+import java.util.ArrayList;
 
 /** /student/reflection.xhtml?id=N: every submitted version of one of the student's own reflections. */
 @Named
@@ -34,11 +37,14 @@ public class ReflectionBacking {
 
     private Reflection reflection;
     private ModuleDefinition definition;
-    private final List<ReviewDisplay.VersionView> versions = new java.util.ArrayList<>();
+    private final List<ReviewDisplay.VersionView> versions = new ArrayList<>();
     private List<AuditRow> reads = List.of();
 
     @Inject
     private ReviewService reviews;
+
+    @Inject
+    private ReadAudit audit;
 
     /** Runs before rendering: an unknown or someone else's item is "not found", and nothing is rendered. */
     public void verify() {
@@ -62,7 +68,7 @@ public class ReflectionBacking {
                 versions.add(ReviewDisplay.version(definition, v.version(), i == 0 ? null : reviewed.get(i - 1).version(),
                         review, review == null ? null : reviews.rubric(review.getRubric())));
             }
-            reads = reviews.readsOf(currentUser.require(), reflection);
+            reads = audit.readsOf(currentUser.require(), reflection);
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }
@@ -76,7 +82,7 @@ public class ReflectionBacking {
         return reads;
     }
 
-    public String when(java.time.Instant instant) {
+    public String when(Instant instant) {
         return ReviewDisplay.when(instant);
     }
 

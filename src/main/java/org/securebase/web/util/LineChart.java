@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * A small line chart as inline SVG, drawn on the server: no script, so it works under the strict content security
@@ -90,7 +91,7 @@ public final class LineChart {
 
     /** Words into at most two lines of at most {@code width} characters; the rest becomes an ellipsis. */
     static List<String> wrap(String text, int width) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split("\\s+")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
@@ -102,7 +103,7 @@ public final class LineChart {
         lines.add(line.toString());
         if (lines.size() > 2) {
             String second = lines.get(1);
-            lines = new java.util.ArrayList<>(List.of(lines.get(0), (second.length() >= width ? second.substring(0,
+            lines = new ArrayList<>(List.of(lines.get(0), (second.length() >= width ? second.substring(0,
                     width - 1) : second) + "…"));
         }
         return lines.stream().map(l -> l.length() > width ? l.substring(0, width - 1) + "…" : l).toList();

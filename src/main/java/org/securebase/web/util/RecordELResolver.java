@@ -5,6 +5,7 @@ import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import jakarta.el.ELException;
 
 /**
  * Lets pages read record components as properties ({@code #{view.definition.title}}). Expression Language 5
@@ -23,7 +24,7 @@ public class RecordELResolver extends ELResolver {
             context.setPropertyResolved(base, property);
             return value;
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new jakarta.el.ELException("cannot read " + property + " of " + base.getClass().getName(), e);
+            throw new ELException("cannot read " + property + " of " + base.getClass().getName(), e);
         }
     }
 

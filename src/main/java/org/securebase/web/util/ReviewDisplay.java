@@ -19,6 +19,9 @@ import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.InlineComment;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import org.omnifaces.util.Faces;
 
 /**
  * A reviewed version as people read it: answers with the commented passages marked and numbered, the comments in
@@ -58,7 +61,7 @@ public final class ReviewDisplay {
         int number = 1;
         for (ModuleDefinition.Prompt p : module.prompts()) {
             List<InlineComment> mine = comments.stream().filter(c -> c.getPromptId().equals(p.id()))
-                    .sorted(java.util.Comparator.comparingInt(InlineComment::getStartOffset)
+                    .sorted(Comparator.comparingInt(InlineComment::getStartOffset)
                             .thenComparingInt(InlineComment::getEndOffset)).toList();
             List<CommentView> views = new ArrayList<>();
             for (InlineComment c : mine) {
@@ -166,13 +169,13 @@ public final class ReviewDisplay {
     }
 
     public static String when(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(org.omnifaces.util.Faces.getLocale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Faces.getLocale())
                 .withZone(ZoneId.systemDefault()).format(instant);
     }
 
     /** Levels by id for a select or radio list, lowest first. */
     public static Map<String, String> levels(RubricDefinition rubric) {
-        Map<String, String> levels = new java.util.LinkedHashMap<>();
+        Map<String, String> levels = new LinkedHashMap<>();
         rubric.levels().forEach(l -> levels.put(l.id(), l.title()));
         return levels;
     }

@@ -13,6 +13,7 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
+import org.securebase.domain.curriculum.CurriculumDefinition;
 
 /** What the curriculum promises about the content we ship in content/. */
 class ShippedContentTest {
@@ -109,7 +110,7 @@ class ShippedContentTest {
         var curriculum = SCAN.curricula().get(0);
         assertEquals(SCAN.modules().stream().map(m -> m.definition().slug()).sorted().toList(),
                 curriculum.moduleSlugs().stream().sorted().toList(), "every shipped module is in the curriculum");
-        assertTrue(curriculum.steps().get(0) instanceof org.securebase.domain.curriculum.CurriculumDefinition.Milestone);
+        assertTrue(curriculum.steps().get(0) instanceof CurriculumDefinition.Milestone);
         var last = curriculum.milestones().get(curriculum.milestones().size() - 1);
         assertTrue(last.retrospective(), "the end milestone asks the then-rating too");
         assertTrue(curriculum.milestones().size() >= 3);

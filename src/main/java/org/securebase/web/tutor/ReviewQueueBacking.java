@@ -1,4 +1,4 @@
-package org.securebase.web.staff;
+package org.securebase.web.tutor;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,9 +12,13 @@ import java.util.Map;
 import org.omnifaces.cdi.Param;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReviewQueueRow;
-import org.securebase.application.ReviewService;
+import org.securebase.application.ReviewQueueService;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.web.util.ReviewDisplay;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.securebase.web.util.Paging;
 
 /**
  * The review queue on /tutor/index.xhtml: a plain GET form of filters and numbered pages, so a filtered page can
@@ -27,7 +31,7 @@ public class ReviewQueueBacking {
     public static final int PAGE_SIZE = 20;
 
     @Inject
-    private ReviewService reviews;
+    private ReviewQueueService reviews;
 
     @Inject
     private CurrentUser currentUser;
@@ -56,7 +60,7 @@ public class ReviewQueueBacking {
     @Param(name = "page")
     private String page;
 
-    private ReviewService.QueuePage result;
+    private ReviewQueueService.QueuePage result;
     private Map<String, String> modules;
     private int pageNumber;
     private final List<String> problems = new ArrayList<>();
@@ -68,9 +72,9 @@ public class ReviewQueueBacking {
             default -> null;
         };
         pageNumber = Math.max(1, parseInt(page));
-        ReviewService.QueueFilter filter = new ReviewService.QueueFilter(blankToNull(module), statusFilter,
+        ReviewQueueService.QueueFilter filter = new ReviewQueueService.QueueFilter(blankToNull(module), statusFilter,
                 blankToNull(student), date(from, "from"), date(to, "to"));
-        result = reviews.queue(currentUser.require(), filter, org.securebase.web.util.Paging.offset(pageNumber, PAGE_SIZE),
+        result = reviews.queue(currentUser.require(), filter, Paging.offset(pageNumber, PAGE_SIZE),
                 PAGE_SIZE);
         modules = reviews.queueModules(currentUser.require());
     }
@@ -107,7 +111,7 @@ public class ReviewQueueBacking {
         return result.total();
     }
 
-    /** More than {@link ReviewService#COUNT_CAP} match: the count says so rather than counting on. */
+    /** More than {@link ReviewQueueService#COUNT_CAP} match: the count says so rather than counting on. */
     public boolean isMore() {
         return result.more();
     }
@@ -136,11 +140,11 @@ public class ReviewQueueBacking {
     private static void append(StringBuilder q, String name, String value) {
         if (value != null && !value.isBlank()) {
             q.append('&').append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 
-    public String when(java.time.Instant instant) {
+    public String when(Instant instant) {
         return instant == null ? "" : ReviewDisplay.when(instant);
     }
 

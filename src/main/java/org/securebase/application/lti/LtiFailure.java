@@ -1,6 +1,7 @@
-package org.securebase.infrastructure.lti;
+package org.securebase.application.lti;
 
 import jakarta.ejb.ApplicationException;
+import org.securebase.domain.lti.LaunchRefusal;
 
 /**
  * Why a launch was refused. Thrown without rolling back: the login state it used up stays used, so a refused
@@ -11,19 +12,14 @@ public class LtiFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Reason {
-        PLATFORM, STATE, MALFORMED, SIGNATURE, UNKNOWN_KEY, EXPIRED, ISSUED_AT, ISSUER, AUDIENCE, NONCE,
-        DEPLOYMENT, MESSAGE_TYPE, VERSION, MISSING_CLAIM, ROLE, CONFLICT
-    }
+    private final LaunchRefusal reason;
 
-    private final Reason reason;
-
-    public LtiFailure(Reason reason, String detail) {
+    public LtiFailure(LaunchRefusal reason, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
     }
 
-    public Reason reason() {
+    public LaunchRefusal reason() {
         return reason;
     }
 }

@@ -1,0 +1,162 @@
+package org.securebase.application.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.instrument.InstrumentDefinition;
+import org.securebase.domain.module.ContentVersion;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.review.RubricDefinition;
+
+/**
+ * The only way pages and services find content: modules and instruments by slug (their current version) or by the
+ * stored version a response answered, rubrics and curricula by slug, and the installation's defaults. Reads go to
+ * the library's immutable snapshot or to one named query, never through a lock; parsed versions are cached by
+ * content hash (a stored version never changes, so an entry never goes stale).
+ */
+@ApplicationScoped
+public class ContentCatalog {
+
+    @Inject
+    private ContentLibrary library;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** Optional: an empty default would count as "missing" to MicroProfile Config and fail deployment. */
+    @Inject
+    @ConfigProperty(name = "curriculum")
+    private Optional<String> configuredCurriculum;
+
+    @Inject
+    @ConfigProperty(name = "rubric")
+    private Optional<String> configuredRubric;
+
+    private final Map<String, ModuleDefinition> modules = new ConcurrentHashMap<>();
+    private final Map<String, InstrumentDefinition> instruments = new ConcurrentHashMap<>();
+
+    /** Counts of what the last import loaded, for the health check. */
+    public ContentSnapshot snapshot() {
+        return library.snapshot();
+    }
+
+    /** The current versions of every module, by title. */
+    public List<ContentVersion> currentModules() {
+        return current(ContentVersion.MODULE);
+    }
+
+    /** The current versions of every instrument, by title. */
+    public List<ContentVersion> currentInstruments() {
+        return current(ContentVersion.INSTRUMENT);
+    }
+
+    private List<ContentVersion> current(String kind) {
+        return em.createNamedQuery("ContentVersion.current", ContentVersion.class).setParameter("kind", kind)
+                .getResultList();
+    }
+
+    public Optional<ContentVersion> findCurrentModule(String slug) {
+        return current(ContentVersion.MODULE, slug);
+    }
+
+    /** The current version of a module, or not found. */
+    public ContentVersion currentModule(String slug) {
+        return findCurrentModule(slug).orElseThrow(() -> new NotFoundException("no module " + slug));
+    }
+
+    /** The current version of an instrument, or not found. */
+    public ContentVersion currentInstrument(String slug) {
+        return current(ContentVersion.INSTRUMENT, slug)
+                .orElseThrow(() -> new NotFoundException("no instrument " + slug));
+    }
+
+    private Optional<ContentVersion> current(String kind, String slug) {
+        return em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class).setParameter("kind", kind)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /** A stored version by id (what a response points at). */
+    public ContentVersion version(long id) {
+        ContentVersion version = em.find(ContentVersion.class, id);
+        if (version == null) {
+            throw new NotFoundException("no content version " + id);
+        }
+        return version;
+    }
+
+    /** The module exactly as this version was written. */
+    public ModuleDefinition module(ContentVersion version) {
+        return modules.computeIfAbsent(key(version), k -> library.parseModule(version));
+    }
+
+    /** The instrument exactly as this version was written. */
+    public InstrumentDefinition instrument(ContentVersion version) {
+        return instruments.computeIfAbsent(key(version), k -> library.parseInstrument(version));
+    }
+
+    private static String key(ContentVersion version) {
+        return version.getKind() + ":" + version.getSlug() + "@" + version.getContentHash();
+    }
+
+    /** The instruments that loaded without problems. */
+    public List<InstrumentDefinition> instruments() {
+        return library.snapshot().instruments();
+    }
+
+    /** The current definition of an instrument, or not found. */
+    public InstrumentDefinition instrument(String slug) {
+        return instruments().stream().filter(i -> i.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no instrument " + slug));
+    }
+
+    /** The curricula that loaded without problems, by slug. */
+    public List<CurriculumDefinition> curricula() {
+        return library.snapshot().curricula();
+    }
+
+    public Optional<CurriculumDefinition> findCurriculum(String slug) {
+        return curricula().stream().filter(c -> c.slug().equals(slug)).findFirst();
+    }
+
+    /** The curriculum by slug, or not found. */
+    public CurriculumDefinition curriculum(String slug) {
+        return findCurriculum(slug).orElseThrow(() -> new NotFoundException("no curriculum " + slug));
+    }
+
+    /** The installation's curriculum: the one named by CURRICULUM, else the first by slug. */
+    public Optional<CurriculumDefinition> defaultCurriculum() {
+        List<CurriculumDefinition> curricula = curricula();
+        return curricula.stream().filter(c -> configuredCurriculum.map(c.slug()::equals).orElse(false)).findFirst()
+                .or(() -> curricula.stream().findFirst());
+    }
+
+    /** The review rubrics that loaded without problems. */
+    public List<RubricDefinition> rubrics() {
+        return library.snapshot().rubrics();
+    }
+
+    public Optional<RubricDefinition> findRubric(String slug) {
+        return rubrics().stream().filter(r -> r.slug().equals(slug)).findFirst();
+    }
+
+    /** The rubric by slug; a review whose rubric has gone is shown on the default one. */
+    public RubricDefinition rubric(String slug) {
+        return findRubric(slug).orElseGet(this::defaultRubric);
+    }
+
+    /** The rubric named by RUBRIC, else the first: reviews keep the rubric they were started with. */
+    public RubricDefinition defaultRubric() {
+        List<RubricDefinition> rubrics = rubrics();
+        return rubrics.stream().filter(r -> configuredRubric.map(r.slug()::equals).orElse(false)).findFirst()
+                .or(() -> rubrics.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("no rubric in content/rubrics"));
+    }
+}

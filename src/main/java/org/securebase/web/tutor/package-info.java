@@ -1,0 +1,2 @@
+/** Pages under {@code /tutor/}: the review queue and the review of one reflection. */
+package org.securebase.web.tutor;
