@@ -47,7 +47,7 @@ final class CrossSite {
     static void anotherSiteCannotSubmitAReflection(ChromeDriver driver, String tool, TestPlatform site,
             String student) {
         signIn(driver, tool, student);
-        driver.get(tool + "student/module.xhtml?m=" + MODULE);
+        driver.get(tool + "student/module.xhtml?module=" + MODULE);
         String api = tool + "api/modules/" + MODULE + "/reflection/";
         String text = "Long enough to be submitted, written by the student alone.";
         String saved = fetch(driver, "PUT", api + "drafts/seeking", "{\"text\":\"" + text + "\",\"revision\":0}");
@@ -64,7 +64,7 @@ final class CrossSite {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/submission"));
         String answer = driver.findElement(By.tagName("body")).getText();
 
-        driver.get(tool + "student/module.xhtml?m=" + MODULE);
+        driver.get(tool + "student/module.xhtml?module=" + MODULE);
         String reflection = fetch(driver, "GET", tool + "api/reflections/" + id, null);
         assertTrue(reflection.startsWith("200 "), reflection);
         assertTrue(reflection.contains("\"status\":\"DRAFT\""), "another site submitted it: " + reflection

@@ -107,7 +107,7 @@ class CrossSiteIT {
         wait.until(d -> String.valueOf(((ChromeDriver) d).executeScript("return location.href"))
                 .contains("/student/module.xhtml"));
         String inFrame = (String) driver.executeScript("return location.href");
-        assertTrue(inFrame.contains("/student/module.xhtml?m=it-review"), inFrame);
+        assertTrue(inFrame.contains("/student/module.xhtml?module=it-review"), inFrame);
         assertTrue(driver.findElement(By.cssSelector(".signed-in")).getText().contains("Cora Chromium"));
         driver.switchTo().defaultContent();
         Browser.screenshot(driver, "30-framed-launch");

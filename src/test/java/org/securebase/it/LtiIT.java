@@ -143,7 +143,7 @@ class LtiIT {
             WebClient attacker = new WebClient(base);
             HttpResponse<String> landed = post(attacker, login(attacker, "staff-admin-1", eastbridge));
             assertEquals(302, landed.statusCode(), landed.body());
-            assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?m=it-review"),
+            assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?module=it-review"),
                     "an Eastbridge learner, not Northgate's administrator");
             assertEquals(403, attacker.get("admin/index.xhtml").statusCode());
             assertEquals(403, attacker.get("admin/audit.xhtml").statusCode());
@@ -257,7 +257,7 @@ class LtiIT {
         HttpResponse<String> launched = post(browser, login(browser, "learner-1"));
         assertEquals(302, launched.statusCode(), launched.body());
         String target = launched.headers().firstValue("Location").orElseThrow();
-        assertTrue(target.endsWith("/student/module.xhtml?m=it-review"), target);
+        assertTrue(target.endsWith("/student/module.xhtml?module=it-review"), target);
         HttpResponse<String> module = browser.get(target);
         assertEquals(200, module.statusCode());
         assertTrue(module.body().contains("IT review") && module.body().contains("Lina Learner"));
@@ -503,8 +503,8 @@ class LtiIT {
         HttpResponse<String> page = frame.postFormInFrame(launch.action(), Map.of("id_token", launch.idToken(),
                 "state", launch.state()));
         assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.body().contains("data-target=\"/securebase/student/module.xhtml?m=it-review\"")
-                || page.body().matches("(?s).*data-target=\"[^\"]*/student/module\\.xhtml\\?m=it-review\".*"));
+        assertTrue(page.body().contains("data-target=\"/securebase/student/module.xhtml?module=it-review\"")
+                || page.body().matches("(?s).*data-target=\"[^\"]*/student/module\\.xhtml\\?module=it-review\".*"));
         assertTrue(page.headers().allValues("Content-Security-Policy").stream()
                 .anyMatch(p -> p.contains("frame-ancestors 'self' " + platform.base())), "the platform may frame it");
         assertEquals(200, frame.get("api/me/session").statusCode(), "where the cookie is kept, the session holds");
@@ -515,8 +515,8 @@ class LtiIT {
         WebClient window = new WebClient(base);
         HttpResponse<String> continued = window.get(link.group(1).replace("&amp;", "&"));
         assertEquals(302, continued.statusCode());
-        assertTrue(continued.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?m=it-review"));
-        assertTrue(window.get("student/module.xhtml?m=it-review").body().contains("Fay Framed"), "signed in there");
+        assertTrue(continued.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?module=it-review"));
+        assertTrue(window.get("student/module.xhtml?module=it-review").body().contains("Fay Framed"), "signed in there");
         assertRefused(new WebClient(base).get(link.group(1).replace("&amp;", "&")), "STATE");
     }
 

@@ -157,8 +157,9 @@ class SecurityAndApiIT {
     @Test
     void aFormFromAnExpiredPageStillWorks() {
         WebClient student = client().signIn(STUDENT3);
-        String page = student.get("student/module.xhtml?m=the-racing-heart").body();
-        HttpResponse<String> response = student.postForm("student/module.xhtml?m=the-racing-heart", Map.of(
+        String path = "student/module.xhtml?module=the-racing-heart";
+        String page = student.get(path).body();
+        HttpResponse<String> response = student.postForm(path, Map.of(
                 "stages:0:next", "stages:0:next", "stages:0:next:nextStage", "",
                 "jakarta.faces.ViewState", "-1234567890:-987654321", "primefaces.nonce", WebClient.nonce(page)));
         assertEquals(200, response.statusCode());
@@ -228,7 +229,7 @@ class SecurityAndApiIT {
     @Test
     void unknownPagesAndModulesGiveAFriendly404() {
         WebClient student = client().signIn(STUDENT3);
-        HttpResponse<String> missing = student.get("student/module.xhtml?m=no-such-module");
+        HttpResponse<String> missing = student.get("student/module.xhtml?module=no-such-module");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Page not found"));
         assertNoStackTrace(missing.body());
@@ -236,9 +237,19 @@ class SecurityAndApiIT {
     }
 
     @Test
+    void theModulePageStillOpensFromItsOldAddress() {
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> old = student.get("student/module.xhtml?m=the-racing-heart");
+        assertEquals(200, old.statusCode(), "?m= was the module page's parameter before it was named module");
+        assertTrue(old.body().contains("id=\"stage-1\""), "the case is shown");
+        assertEquals(404, student.get("student/milestone.xhtml?c=year-3-attachment&m=start").statusCode(),
+                "a milestone is named by milestone= only");
+    }
+
+    @Test
     void autosaveKeepsRevisionsAndNeverOverwritesSilently() {
         WebClient student = client().signIn(STUDENT2);
-        HttpResponse<String> page = student.get("student/module.xhtml?m=it-drafts");
+        HttpResponse<String> page = student.get("student/module.xhtml?module=it-drafts");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("data-revision=\"0\""), "no draft yet");
         String path = "api/modules/it-drafts/reflection/drafts/seeking";
@@ -258,7 +269,7 @@ class SecurityAndApiIT {
         assertEquals(413, tooLong.statusCode());
         assertEquals("tooLong", json(tooLong).getString("reason"));
 
-        HttpResponse<String> reloaded = student.get("student/module.xhtml?m=it-drafts");
+        HttpResponse<String> reloaded = student.get("student/module.xhtml?module=it-drafts");
         assertTrue(reloaded.body().contains(">Second thoughts</textarea>"), "a reload restores the saved draft");
         assertTrue(reloaded.body().contains("data-revision=\"2\""));
     }
@@ -266,7 +277,7 @@ class SecurityAndApiIT {
     @Test
     void submittingTwiceAtOnceMakesOneImmutableVersion() throws Exception {
         WebClient student = client().signIn(STUDENT2);
-        student.get("student/module.xhtml?m=it-submit");
+        student.get("student/module.xhtml?module=it-submit");
         String drafts = "api/modules/it-submit/reflection/drafts/";
         student.putJson(drafts + "seeking", draft("Too short", 0));
 
@@ -305,7 +316,7 @@ class SecurityAndApiIT {
         assertEquals(409, edit.statusCode());
         assertEquals("submitted", json(edit).getString("reason"));
 
-        String page = student.get("student/module.xhtml?m=it-submit").body();
+        String page = student.get("student/module.xhtml?module=it-submit").body();
         assertTrue(page.contains("Commentary for it-submit"), "the commentary opens after submitting");
         assertTrue(page.contains("Reassurance and a reliable person."));
     }
@@ -313,7 +324,7 @@ class SecurityAndApiIT {
     @Test
     void anotherStudentCannotReachAReflectionByApiPageOrId() {
         WebClient owner = client().signIn(STUDENT2);
-        owner.get("student/module.xhtml?m=it-access");
+        owner.get("student/module.xhtml?module=it-access");
         long id = json(owner.putJson("api/modules/it-access/reflection/drafts/seeking",
                 draft("PRIVATE-THOUGHTS-7391", 0))).getJsonNumber("reflection").longValue();
         assertEquals(200, owner.get("api/reflections/" + id).statusCode());
@@ -326,7 +337,7 @@ class SecurityAndApiIT {
         HttpResponse<String> byPage = other.get("student/reflection.xhtml?id=" + id);
         assertEquals(404, byPage.statusCode());
         assertFalse(byPage.body().contains("PRIVATE-THOUGHTS-7391"));
-        HttpResponse<String> sameModule = other.get("student/module.xhtml?m=it-access");
+        HttpResponse<String> sameModule = other.get("student/module.xhtml?module=it-access");
         assertEquals(200, sameModule.statusCode());
         assertFalse(sameModule.body().contains("PRIVATE-THOUGHTS-7391"), "each student sees only their own draft");
 
@@ -347,23 +358,23 @@ class SecurityAndApiIT {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
         assertTrue(csv.body().startsWith("curriculum,milestone,perspective,instrument"));
-        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&m=start&i=relational-style&p=now")
+        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&milestone=start&i=relational-style&p=now")
                 .statusCode());
-        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&m=start&i=relational-style&p=then")
-                .statusCode(), "the start milestone asks for no looking back");
-        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&m=end&i=relational-style&p=then")
+        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&milestone=start&i=relational-style"
+                + "&p=then").statusCode(), "the start milestone asks for no looking back");
+        assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&milestone=end&i=relational-style&p=then")
                 .statusCode(), "the end milestone does");
-        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&m=after-hyperactivating"
+        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&milestone=after-hyperactivating"
                 + "&i=relational-style&p=now").statusCode(), "that milestone does not give this instrument");
-        assertEquals(404, student.get("student/milestone.xhtml?c=year-3-attachment&m=nowhere").statusCode());
+        assertEquals(404, student.get("student/milestone.xhtml?c=year-3-attachment&milestone=nowhere").statusCode());
     }
 
     @Test
     void textAStudentWritesIsNeverRunAsScript() {
         WebClient student = client().signIn(STUDENT3);
-        student.get("student/module.xhtml?m=it-pages");
+        student.get("student/module.xhtml?module=it-pages");
         student.putJson("api/modules/it-pages/reflection/drafts/seeking", draft("<script>alert('x')</script>", 0));
-        String page = student.get("student/module.xhtml?m=it-pages").body();
+        String page = student.get("student/module.xhtml?module=it-pages").body();
         assertFalse(page.contains("<script>alert('x')</script>"));
         assertTrue(page.contains("&lt;script&gt;alert("));
     }
@@ -381,13 +392,13 @@ class SecurityAndApiIT {
         WebClient tutor = client().signIn("tutor@demo.securebase.org");
         WebClient admin = client().signIn("admin@demo.securebase.org");
         String draftPath = "api/modules/it-load/reflection/drafts/seeking";
-        assertEquals(200, writer.get("student/module.xhtml?m=it-load").statusCode());
+        assertEquals(200, writer.get("student/module.xhtml?module=it-load").statusCode());
         long[] revision = {json(writer.putJson(draftPath, draft("Started before the load", 0))).getInt("revision")};
         Map<String, AtomicInteger> refused =
                 new ConcurrentSkipListMap<>();
         Map<String, Supplier<HttpResponse<String>>> kinds = new LinkedHashMap<>();
-        kinds.put("case page (a)", () -> reader.get("student/module.xhtml?m=it-load"));
-        kinds.put("case page (b)", () -> reader.get("student/module.xhtml?m=it-load"));
+        kinds.put("case page (a)", () -> reader.get("student/module.xhtml?module=it-load"));
+        kinds.put("case page (b)", () -> reader.get("student/module.xhtml?module=it-load"));
         kinds.put("autosave", () -> {
             HttpResponse<String> saved = writer.putJson(draftPath, draft("Typing " + System.nanoTime(), revision[0]));
             if (saved.statusCode() == 200) {

@@ -204,7 +204,7 @@ class StaffIT {
 
     /** Student 1 (year 3) opens the fixture module, writes both answers and submits; returns the reflection id. */
     private long submitted(WebClient student) {
-        student.get("student/module.xhtml?m=it-review");
+        student.get("student/module.xhtml?module=it-review");
         long id = Long.parseLong(student.putJson("api/modules/it-review/reflection/drafts/seeking", draft(SEEKING, 0))
                 .body().replaceAll("(?s).*\"reflection\":(\\d+).*", "$1"));
         assertEquals(200, student.putJson("api/modules/it-review/reflection/drafts/next-words", draft(NEXT, 0))
@@ -250,7 +250,7 @@ class StaffIT {
         String audit = "admin/audit.xhtml";
         String[] paths = {review, "api/reflections/" + id, history, "staff/cohort.xhtml?id=" + year3, audit,
             "admin/cohort.xhtml?id=" + year3, "admin/index.xhtml", "tutor/index.xhtml",
-            "student/module.xhtml?m=it-review", "api/me/self-ratings.csv"};
+            "student/module.xhtml?module=it-review", "api/me/self-ratings.csv"};
         Object[][] matrix = {
             // who, then per path: review, api, history, cohort report, audit, admin cohort, admin home,
             // tutor home, the module page, own self-rating CSV
@@ -326,7 +326,7 @@ class StaffIT {
         assertTrue(late.body().contains("has already decided on this version"), "the second tutor is told");
         assertTrue(late.body().contains("Lovely."), "and what they typed is still on screen");
 
-        String module = student.get("student/module.xhtml?m=it-review").body();
+        String module = student.get("student/module.xhtml?module=it-review").body();
         assertTrue(module.contains("Returned for revision"));
         assertTrue(module.contains("Say more about what you felt when she asked again."));
         assertTrue(module.contains("Who might that someone be?"));

@@ -207,7 +207,7 @@ class StudentJourneyIT {
 
     @Test
     void twoTabsNeverOverwriteEachOtherSilently() {
-        String page = url + "student/module.xhtml?m=it-drafts";
+        String page = url + "student/module.xhtml?module=it-drafts";
         driver.get(page);
         signIn("student3@demo.securebase.org");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
@@ -251,7 +251,7 @@ class StudentJourneyIT {
                 .map(e -> e.getAttribute("data-slug")).filter(order::contains).toList();
         assertEquals(order, shown, "the student's list follows the curriculum");
         for (var module : content.modules()) {
-            driver.get(url + "student/module.xhtml?m=" + module.definition().slug());
+            driver.get(url + "student/module.xhtml?module=" + module.definition().slug());
             WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
             assertEquals(module.definition().title(), title.getText());
             assertEquals(module.definition().stages().get(0).title(),
@@ -337,7 +337,7 @@ class StudentJourneyIT {
         driver.findElement(By.cssSelector(".breadcrumb a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.module-card")));
         driver.executeScript("localStorage.clear()");
-        driver.get(url + "student/module.xhtml?m=" + MODULE);
+        driver.get(url + "student/module.xhtml?module=" + MODULE);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
         assertEquals(third, answer(prompts.get(2)).getAttribute("value"), "saved by the server as the page closed");
 
@@ -369,7 +369,7 @@ class StudentJourneyIT {
                 By.cssSelector("li.module-card[data-slug='" + MODULE + "'] .status"))).getText());
 
         driver.manage().window().setSize(new Dimension(390, 844));
-        driver.get(url + "student/module.xhtml?m=" + MODULE);
+        driver.get(url + "student/module.xhtml?module=" + MODULE);
         Browser.screenshot(driver, "07-phone");
     }
 
@@ -387,7 +387,7 @@ class StudentJourneyIT {
         driver.get(url + "");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
         navigate(() -> signIn("student2@demo.securebase.org"));
-        driver.get(url + "student/module.xhtml?m=it-review");
+        driver.get(url + "student/module.xhtml?module=it-review");
         answer("seeking").sendKeys("When she asked a third time I felt impatient, and I think she wanted me to stay with her.");
         answer("next-words").sendKeys("I would ask what frightens her most about the result, then wait.");
         waitForSaved("seeking");
@@ -422,7 +422,7 @@ class StudentJourneyIT {
 
         signIn("student2@demo.securebase.org");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Feedback on IT review"));
-        driver.get(url + "student/module.xhtml?m=it-review");
+        driver.get(url + "student/module.xhtml?module=it-review");
         WebElement feedback = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
         assertEquals("stay with her", feedback.findElement(By.cssSelector("mark")).getText());
         assertTrue(feedback.getText().contains("Stay how: in the room, or in her mind?"));
@@ -446,7 +446,7 @@ class StudentJourneyIT {
         signOut();
 
         navigate(() -> signIn("student2@demo.securebase.org"));
-        driver.get(url + "student/module.xhtml?m=it-review");
+        driver.get(url + "student/module.xhtml?module=it-review");
         WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
         assertTrue(accepted.getText().contains("Accepted"));
         assertTrue(accepted.getText().contains("Reflection"));

@@ -31,7 +31,7 @@ public final class LtiUrls {
     /** The page a launch lands on, within the application. */
     public static String landing(Landing landing) {
         return switch (landing.place()) {
-            case MODULE -> "/student/module.xhtml?m=" + landing.module();
+            case MODULE -> "/student/module.xhtml?module=" + landing.module();
             case STUDENT_HOME -> "/student/index.xhtml";
             case TUTOR_HOME -> "/tutor/index.xhtml";
             case ADMIN_HOME -> "/admin/index.xhtml";

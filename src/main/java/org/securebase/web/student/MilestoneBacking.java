@@ -10,7 +10,7 @@ import org.securebase.application.CurrentUser;
 import org.securebase.application.SelfRatingService;
 import org.securebase.domain.NotFoundException;
 
-/** /student/milestone.xhtml?c=curriculum&m=milestone: the self-ratings due at one milestone. */
+/** /student/milestone.xhtml?c=curriculum&milestone=id: the self-ratings due at one milestone. */
 @Named
 @RequestScoped
 public class MilestoneBacking {
@@ -26,7 +26,7 @@ public class MilestoneBacking {
     private String curriculum;
 
     @Inject
-    @Param(name = "m")
+    @Param(name = "milestone")
     private String milestone;
 
     private SelfRatingService.MilestoneView view;

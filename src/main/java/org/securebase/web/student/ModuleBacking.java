@@ -21,8 +21,9 @@ import org.securebase.web.util.Bundle;
 import org.securebase.web.util.ReviewDisplay;
 
 /**
- * /student/module.xhtml?m=slug: a case read stage by stage. Every action posts, then redirects back to the page
- * at the stage it concerns (post-redirect-get), so reloads and the back button never resubmit.
+ * /student/module.xhtml?module=slug: a case read stage by stage. Every action posts, then redirects back to the page
+ * at the stage it concerns (post-redirect-get), so reloads and the back button never resubmit. The older name
+ * {@code m} is still read, for addresses made before (bookmarks, and the LTI launch's redirect).
  */
 @Named
 @RequestScoped
@@ -35,8 +36,12 @@ public class ModuleBacking {
     private CurrentUser currentUser;
 
     @Inject
-    @Param(name = "m")
+    @Param(name = "module")
     private String slug;
+
+    @Inject
+    @Param(name = "m")
+    private String oldSlug;
 
     private CaseView view;
 
@@ -52,6 +57,9 @@ public class ModuleBacking {
 
     @PostConstruct
     void load() {
+        if (slug == null || slug.isBlank()) {
+            slug = oldSlug;
+        }
         if (slug == null || slug.isBlank()) {
             return;
         }
@@ -69,13 +77,13 @@ public class ModuleBacking {
             return;
         }
         view = cases.answer(student(), slug, stageIndex, option);
-        Faces.redirect("student/module.xhtml?m=%s#stage-%d", slug, stageIndex + 1);
+        Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, stageIndex + 1);
     }
 
     public void next() {
         try {
             view = cases.advance(student(), slug);
-            Faces.redirect("student/module.xhtml?m=%s#stage-%d", slug, view.stagesRevealed());
+            Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, view.stagesRevealed());
         } catch (BusinessException e) {
             Bundle.error(e.messageKey());
         }

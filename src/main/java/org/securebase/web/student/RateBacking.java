@@ -19,7 +19,7 @@ import org.securebase.web.util.Bundle;
 import java.util.stream.IntStream;
 
 /**
- * /student/rate.xhtml?c=&m=&i=&p=now|then: one instrument at one milestone, one item per row. "Save" keeps a
+ * /student/rate.xhtml?c=&milestone=&i=&p=now|then: one instrument at one milestone, one item per row. "Save" keeps a
  * partial set of answers; "Submit" closes the rating. Both redirect afterwards (post-redirect-get).
  */
 @Named
@@ -41,7 +41,7 @@ public class RateBacking {
     private String curriculum;
 
     @Inject
-    @Param(name = "m")
+    @Param(name = "milestone")
     private String milestone;
 
     @Inject
@@ -100,9 +100,9 @@ public class RateBacking {
         }
         Faces.setFlashAttribute("ratingSaved", submit ? "submitted" : "saved");
         if (submit) {
-            Faces.redirect("student/milestone.xhtml?c=%s&m=%s", curriculum, milestone);
+            Faces.redirect("student/milestone.xhtml?c=%s&milestone=%s", curriculum, milestone);
         } else {
-            Faces.redirect("student/rate.xhtml?c=%s&m=%s&i=%s&p=%s", curriculum, milestone, instrument,
+            Faces.redirect("student/rate.xhtml?c=%s&milestone=%s&i=%s&p=%s", curriculum, milestone, instrument,
                     perspective().name().toLowerCase());
         }
     }
