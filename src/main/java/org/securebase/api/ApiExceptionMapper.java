@@ -1,8 +1,11 @@
 package org.securebase.api;
 
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,9 +19,6 @@ import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionException;
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.ProcessingException;
 
 /** Turns every failure into a JSON answer with a reason code; unexpected ones are logged, never shown. */
 @Provider

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.securebase.application.CurrentUser;
@@ -16,7 +17,6 @@ import org.securebase.application.SelfRatingService;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Role;
 import org.securebase.infrastructure.scoring.CsvCells;
-import java.util.Map;
 
 /** The signed-in student's own data as files they can keep. */
 @Path("me")

@@ -1,6 +1,7 @@
 package org.securebase.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,12 +16,11 @@ import java.util.List;
 import java.util.Map;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReflectionService;
+import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
-import jakarta.ws.rs.BadRequestException;
-import org.securebase.domain.NotFoundException;
 
 /**
  * A student's own reflections: autosave of drafts, submission, reading back. JSON bodies only, which a

@@ -2,8 +2,8 @@ package org.securebase.application;
 
 import java.io.Serializable;
 import java.util.Objects;
-import org.securebase.domain.account.Role;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
 
 /**
  * Who a signed-in session belongs to: the account and the role it signed in with. The web layer keeps it in the

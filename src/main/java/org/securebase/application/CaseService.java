@@ -1,5 +1,6 @@
 package org.securebase.application;
 
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,16 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.securebase.application.content.ContentCatalog;
+import org.securebase.application.xapi.XapiService;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
-import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
-import jakarta.ejb.EJBException;
-import org.securebase.application.xapi.XapiService;
 
 /**
  * A student's reading of a case (the {@link ModuleProgress} aggregate): opening it, answering recognition
@@ -68,8 +67,10 @@ public class CaseService {
         var question = definition.stages().get(stageIndex).question();
         if (question != null && optionIndex >= 0 && optionIndex < question.options().size()) {
             xapi.record(student, XapiService.Verb.ANSWERED, "/modules/" + slug
-                    + "/stages/" + (stageIndex + 1), definition.title() + ": " + definition.stages().get(stageIndex)
-                    .title(), XapiService.success(
+                    + "/stages/" + (stageIndex + 1),
+                    definition.title() + ": " + definition.stages().get(stageIndex)
+                            .title(),
+                    XapiService.success(
                             question.options().get(optionIndex).correct()));
         }
         return view(student, progress);

@@ -1,11 +1,11 @@
 package org.securebase.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.securebase.domain.module.ModuleDefinition;
-import org.securebase.domain.reflection.ReflectionVersion;
-import java.time.Instant;
 import org.securebase.domain.reflection.ReflectionStatus;
+import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
 

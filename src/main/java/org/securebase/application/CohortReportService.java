@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.curriculum.CurriculumDefinition;
@@ -29,8 +31,6 @@ import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.domain.school.Cohort;
-import java.util.Comparator;
-import org.securebase.domain.NotFoundException;
 
 /**
  * A cohort's self-ratings as staff see them: distributions per milestone and mean change, never a single student's

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
-import org.securebase.domain.NotFoundException;
 import org.securebase.domain.school.Cohort;
 
 /** Cohorts as staff see them: a tutor the cohorts they belong to, an administrator their school's. */

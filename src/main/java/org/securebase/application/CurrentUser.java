@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.securebase.domain.BusinessException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
-import org.securebase.domain.BusinessException;
 
 /**
  * The signed-in account of this request. The web layer establishes the {@link Caller} from the session at the start

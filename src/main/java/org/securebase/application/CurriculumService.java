@@ -4,20 +4,20 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.securebase.domain.curriculum.CurriculumDefinition;
-import org.securebase.application.content.ContentCatalog;
 import java.util.Set;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.reflection.ReflectionStatus;
-import java.util.ArrayList;
-import java.util.Comparator;
 import org.securebase.domain.school.Cohort;
 
 /**
@@ -33,10 +33,8 @@ public class CurriculumService {
     @Inject
     private ContentCatalog catalog;
 
-
     @Inject
     private SelfRatingService ratings;
-
 
     /**
      * The student's curriculum in order: modules with their status, and milestones with how many of their
@@ -60,7 +58,8 @@ public class CurriculumService {
                         ms.id(), ms.title(), ms.instruments().size(), submitted.getOrDefault(ms.id(), 0L))));
             }
         }
-        modules.stream().filter(m -> bySlug.containsKey(m.slug())).forEach(m -> entries.add(new CurriculumEntry(m, null)));
+        modules.stream().filter(m -> bySlug.containsKey(m.slug()))
+                .forEach(m -> entries.add(new CurriculumEntry(m, null)));
         return entries;
     }
 
@@ -84,7 +83,8 @@ public class CurriculumService {
      * are in several), else the installation's default.
      */
     public Optional<CurriculumDefinition> curriculumOf(Account student) {
-        return em.createNamedQuery("Cohort.curriculaOfMember", String.class).setParameter("student", student.getId()).setMaxResults(1).getResultStream().findFirst()
+        return em.createNamedQuery("Cohort.curriculaOfMember", String.class).setParameter("student", student.getId())
+                .setMaxResults(1).getResultStream().findFirst()
                 .flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
     }
 

@@ -50,7 +50,8 @@ public class InvitationService {
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
         String encoded = Tokens.random(32);
-        em.persist(new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
+        em.persist(
+                new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
         String link = links.invitation(encoded);
         mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.invitation.subject"),
                 MailTexts.text("mail.invitation.body", account.getDisplayName(), link, days)));
@@ -78,8 +79,8 @@ public class InvitationService {
         if (account == null || em.createQuery("select count(i) from Invitation i where i.account = :account "
                 + "and i.purpose = :purpose and i.createdAt > :since", Long.class).setParameter("account", account)
                 .setParameter("purpose", Invitation.Purpose.SIGN_IN)
-                .setParameter("since", clock.instant().minus(Duration.ofHours(1))).getSingleResult()
-                >= SIGN_IN_LINKS_PER_HOUR) {
+                .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
+                .getSingleResult() >= SIGN_IN_LINKS_PER_HOUR) {
             return;
         }
         String encoded = Tokens.random(32);

@@ -2,6 +2,7 @@ package org.securebase.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,11 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.reflection.Reflection;
-import org.securebase.domain.review.Notification;
-import org.securebase.infrastructure.mail.Mailer;
-import jakarta.enterprise.event.Observes;
 import org.securebase.domain.reflection.ReflectionSubmitted;
+import org.securebase.domain.review.Notification;
 import org.securebase.domain.review.ReviewDecided;
+import org.securebase.infrastructure.mail.Mailer;
 
 /**
  * In-app notifications, and the same by mail once the change behind them has committed: to a student when

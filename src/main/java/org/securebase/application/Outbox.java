@@ -1,10 +1,10 @@
 package org.securebase.application;
 
-import jakarta.inject.Inject;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import org.securebase.application.lti.GradeService;
 import org.securebase.application.xapi.XapiService;
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
-import org.securebase.domain.account.Role;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.review.ReflectionRead;
 

@@ -1,12 +1,15 @@
 package org.securebase.application;
 
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
@@ -16,11 +19,8 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.DraftAnswer;
 import org.securebase.domain.reflection.Reflection;
-import org.securebase.domain.reflection.ReflectionVersion;
-import jakarta.ejb.EJBException;
-import jakarta.enterprise.event.Event;
-import java.time.Instant;
 import org.securebase.domain.reflection.ReflectionSubmitted;
+import org.securebase.domain.reflection.ReflectionVersion;
 
 /**
  * A student's reflections: autosaving drafts, submitting, reading back. A student only ever reaches their own;
@@ -46,7 +46,6 @@ public class ReflectionService {
 
     @Inject
     private ReviewService reviews;
-
 
     /** Grades, xAPI and notifications follow a submission as observers, in this transaction. */
     @Inject

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.securebase.application.content.ContentCatalog;
-import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.reflection.ReflectionStatus;

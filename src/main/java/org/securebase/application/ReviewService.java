@@ -1,6 +1,7 @@
 package org.securebase.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.application.lti.GradeService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -20,12 +23,8 @@ import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
-import org.securebase.domain.school.Cohort;
-import org.securebase.domain.review.RubricDefinition;
-import org.securebase.application.content.ContentCatalog;
-import jakarta.enterprise.event.Event;
-import org.securebase.application.lti.GradeService;
 import org.securebase.domain.review.ReviewDecided;
+import org.securebase.domain.review.RubricDefinition;
 import org.securebase.domain.school.School;
 
 /**
@@ -76,7 +75,6 @@ public class ReviewService {
     @Inject
     private Memberships memberships;
 
-
     @Inject
     private ContentCatalog catalog;
 
@@ -86,14 +84,12 @@ public class ReviewService {
     @Inject
     private GradeService grades;
 
-
     /** Grades, xAPI and the student's notification follow a decision as observers, in this transaction. */
     @Inject
     private Event<ReviewDecided> decided;
 
     @Inject
     private Clock clock;
-
 
     /** Opens a reflection for review, writing an audit row: who read it, and when. */
     public ReviewView open(Account tutor, long reflectionId) {

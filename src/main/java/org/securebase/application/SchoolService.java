@@ -6,9 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -17,11 +21,7 @@ import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.Programme;
 import org.securebase.domain.school.School;
-import org.securebase.application.content.ContentCatalog;
 import org.securebase.infrastructure.enrolment.EnrolmentCsv;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A school administrator's work on their own school: programmes, cohorts and their curriculum, tutors, and
@@ -30,7 +30,6 @@ import java.util.Set;
  */
 @Stateless
 public class SchoolService {
-
 
     /** A cohort as the administrator manages it. */
     public record CohortDetail(Cohort cohort, String programme, String curriculum, List<Account> tutors,

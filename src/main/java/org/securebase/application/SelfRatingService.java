@@ -1,30 +1,30 @@
 package org.securebase.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.NotFoundException;
-import org.securebase.domain.instrument.ChangeStatistics;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
+import org.securebase.domain.instrument.ChangeStatistics;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.instrument.SelfRating.Perspective;
-import org.securebase.domain.module.ContentVersion;
-import org.securebase.application.content.ContentCatalog;
-import jakarta.enterprise.event.Event;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Optional;
 import org.securebase.domain.instrument.SelfRatingSubmitted;
+import org.securebase.domain.module.ContentVersion;
 
 /**
  * Self-ratings at the curriculum's milestones: which instruments a milestone gives, the student's ratings of
@@ -48,10 +48,8 @@ public class SelfRatingService {
     @PersistenceContext
     private EntityManager em;
 
-
     @Inject
     private ContentCatalog catalog;
-
 
     /** The xAPI statement follows a submitted rating as an observer, in this transaction. */
     @Inject
@@ -113,7 +111,8 @@ public class SelfRatingService {
         Milestone milestone = find(curriculum, milestoneId);
         if (!milestone.instruments().contains(instrument)
                 || (perspective == Perspective.THEN && !milestone.retrospective())) {
-            throw new NotFoundException("milestone " + milestoneId + " does not give " + instrument + " " + perspective);
+            throw new NotFoundException(
+                    "milestone " + milestoneId + " does not give " + instrument + " " + perspective);
         }
         SelfRating existing = em.createNamedQuery("SelfRating.find", SelfRating.class)
                 .setParameter("student", student).setParameter("curriculum", curriculum)
@@ -136,7 +135,8 @@ public class SelfRatingService {
     }
 
     private Milestone find(String curriculumSlug, String milestoneId) {
-        return catalog.findCurriculum(curriculumSlug).flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst())
+        return catalog.findCurriculum(curriculumSlug)
+                .flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst())
                 .orElseThrow(() -> new NotFoundException("no milestone " + curriculumSlug + "/" + milestoneId));
     }
 
@@ -269,8 +269,10 @@ public class SelfRatingService {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("curriculum", "milestone", "perspective", "instrument", "instrument_version", "submitted_at",
                 "kind", "id", "value"));
-        for (SelfRating r : em.createQuery("select r from SelfRating r where r.student = :student and r.status = :status "
-                + "order by r.submittedAt", SelfRating.class).setParameter("student", student)
+        for (SelfRating r : em
+                .createQuery("select r from SelfRating r where r.student = :student and r.status = :status "
+                        + "order by r.submittedAt", SelfRating.class)
+                .setParameter("student", student)
                 .setParameter("status", SelfRating.Status.SUBMITTED).setHint(Fetch.BATCH, "r.answers")
                 .getResultList()) {
             InstrumentDefinition instrument = catalog.instrument(r.getContentVersion());

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Faces;
 import org.securebase.application.InvitationService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.account.Account;

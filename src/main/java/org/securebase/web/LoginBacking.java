@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,13 +17,11 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.AccountService;
 import org.securebase.application.Caller;
 import org.securebase.application.CurrentUser;
+import org.securebase.application.InvitationService;
 import org.securebase.domain.account.Account;
 import org.securebase.web.security.ClientAddress;
 import org.securebase.web.security.Sessions;
 import org.securebase.web.util.Bundle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.securebase.application.InvitationService;
 
 /**
  * /login.xhtml: checks the password through {@link AccountService#signIn} (with its throttle), then signs the

@@ -43,7 +43,8 @@ public class NotificationBacking {
     }
 
     public String link(NotificationItem item) {
-        String page = currentUser.require().getRole() == Role.TUTOR ? "/tutor/review.xhtml" : "/student/reflection.xhtml";
+        String page = currentUser.require().getRole() == Role.TUTOR ? "/tutor/review.xhtml"
+                : "/student/reflection.xhtml";
         return Faces.getRequestContextPath() + page + "?id=" + item.reflectionId();
     }
 

@@ -1,17 +1,17 @@
 package org.securebase.web;
 
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.securebase.application.Caller;
-import org.securebase.web.security.Sessions;
-import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.securebase.application.Caller;
 import org.securebase.application.lti.PlatformOrigins;
+import org.securebase.web.security.Sessions;
 
 /**
  * Security headers on every response. Script sources are governed by PrimeFaces' own CSP header (a per-request

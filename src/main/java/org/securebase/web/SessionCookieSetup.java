@@ -6,8 +6,8 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The session cookie: only the cookie tracks a session (never the URL), script cannot read it (SameSite is added

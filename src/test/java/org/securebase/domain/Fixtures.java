@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
-import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ContentVersion;
+import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
 
 /** Small domain objects for rule tests, built without a database. */

@@ -22,7 +22,8 @@ import org.securebase.domain.instrument.InstrumentScoring.Score;
 class InstrumentScoringTest {
 
     private static InstrumentDefinition instrument(boolean midpointIsHigh) {
-        return new InstrumentDefinition("t", "Test", Kind.ORIGINAL, "", null, new Scale(1, 7, Map.of(1, "no", 7, "yes")),
+        return new InstrumentDefinition("t", "Test", Kind.ORIGINAL, "", null,
+                new Scale(1, 7, Map.of(1, "no", 7, "yes")),
                 List.of(new Item("a", "A", false), new Item("b", "B", false), new Item("c", "C", false),
                         new Item("d", "D", true)),
                 List.of(new Subscale("anx", "Anxiety", List.of("a", "b", "c", "d"), ScoreRule.MEAN, 0.75, null, null),

@@ -6,6 +6,7 @@ import static org.securebase.domain.Fixtures.T0;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.securebase.domain.account.Account;
@@ -16,7 +17,6 @@ import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
-import java.util.Optional;
 
 /** The review cycle on the entities: anchoring comments, deciding, revising, and what is refused. */
 class ReviewTest {

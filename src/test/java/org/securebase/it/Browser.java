@@ -1,20 +1,20 @@
 package org.securebase.it;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: explicit paths so Selenium never tries to
@@ -46,7 +46,8 @@ final class Browser {
                     "--disable-sync", "--lang=en-GB",
                     "--user-data-dir=" + Files.createTempDirectory("securebase-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingDriverExecutable(
+                            Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(1280, 1000));

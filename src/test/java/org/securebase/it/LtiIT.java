@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -12,9 +17,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,14 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.function.UnaryOperator;
 
 /**
  * LTI 1.3 end to end against {@link TestPlatform}, a platform with its own keys on a real HTTP port: the
@@ -143,7 +143,9 @@ class LtiIT {
             WebClient attacker = new WebClient(base);
             HttpResponse<String> landed = post(attacker, login(attacker, "staff-admin-1", eastbridge));
             assertEquals(302, landed.statusCode(), landed.body());
-            assertTrue(landed.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?module=it-review"),
+            assertTrue(
+                    landed.headers().firstValue("Location").orElseThrow()
+                            .endsWith("/student/module.xhtml?module=it-review"),
                     "an Eastbridge learner, not Northgate's administrator");
             assertEquals(403, attacker.get("admin/index.xhtml").statusCode());
             assertEquals(403, attacker.get("admin/audit.xhtml").statusCode());
@@ -152,7 +154,8 @@ class LtiIT {
 
             // Northgate's administrator is still Northgate's, reached only through Northgate's registration.
             WebClient again = new WebClient(base);
-            platform.nextUser(Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(ADMINISTRATOR)));
+            platform.nextUser(
+                    Map.of("sub", "staff-admin-1", "name", "Nora Northgate", "roles", List.of(ADMINISTRATOR)));
             assertTrue(post(again, login(again, "staff-admin-1")).headers().firstValue("Location").orElseThrow()
                     .endsWith("/admin/index.xhtml"));
             assertTrue(again.get("admin/index.xhtml").body().contains("LTI course 101"), "Northgate's cohorts");
@@ -515,8 +518,10 @@ class LtiIT {
         WebClient window = new WebClient(base);
         HttpResponse<String> continued = window.get(link.group(1).replace("&amp;", "&"));
         assertEquals(302, continued.statusCode());
-        assertTrue(continued.headers().firstValue("Location").orElseThrow().endsWith("/student/module.xhtml?module=it-review"));
-        assertTrue(window.get("student/module.xhtml?module=it-review").body().contains("Fay Framed"), "signed in there");
+        assertTrue(continued.headers().firstValue("Location").orElseThrow()
+                .endsWith("/student/module.xhtml?module=it-review"));
+        assertTrue(window.get("student/module.xhtml?module=it-review").body().contains("Fay Framed"),
+                "signed in there");
         assertRefused(new WebClient(base).get(link.group(1).replace("&amp;", "&")), "STATE");
     }
 

@@ -11,11 +11,18 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,13 +32,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.securebase.infrastructure.content.ContentFolder;
 
 /**
@@ -45,8 +45,8 @@ class SecurityAndApiIT {
     static final String STUDENT2 = "student2@demo.securebase.org";
     static final String STUDENT3 = "student3@demo.securebase.org";
 
-    private static final Pattern STACK_TRACE =
-            Pattern.compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:|\\w+Exception: ");
+    private static final Pattern STACK_TRACE = Pattern
+            .compile("at [\\w.$]+\\([\\w$]+\\.java:\\d+\\)|Caused by:|\\w+Exception: ");
 
     @ArquillianResource
     private URL url;
@@ -118,7 +118,8 @@ class SecurityAndApiIT {
         // The new id's cookie carries SameSite from the sign-in response itself, not only from a later page.
         assertTrue(signedIn.headers().allValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith("JSESSIONID=" + after) && c.contains("HttpOnly")
-                        && c.contains("SameSite=Lax")), signedIn.headers().allValues("Set-Cookie")::toString);
+                        && c.contains("SameSite=Lax")),
+                signedIn.headers().allValues("Set-Cookie")::toString);
         HttpResponse<String> firstAfter = browser.get("index.xhtml");
         assertTrue(firstAfter.headers().allValues("Set-Cookie").stream()
                 .noneMatch(c -> c.startsWith("JSESSIONID=") && !c.contains("SameSite=Lax")),
@@ -133,7 +134,8 @@ class SecurityAndApiIT {
     void pagesCarryAStrictContentSecurityPolicyAndNoInlineHandlers() {
         HttpResponse<String> page = client().get("login.xhtml");
         List<String> policies = page.headers().allValues("Content-Security-Policy");
-        assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")), policies::toString);
+        assertTrue(policies.stream().anyMatch(p -> p.matches(".*script-src 'self' 'nonce-[^']+'.*")),
+                policies::toString);
         assertTrue(policies.stream().anyMatch(p -> p.contains("frame-ancestors 'self'")), policies::toString);
         assertTrue(policies.stream().noneMatch(p -> p.contains("unsafe-inline") && p.contains("script-src")));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
@@ -394,8 +396,7 @@ class SecurityAndApiIT {
         String draftPath = "api/modules/it-load/reflection/drafts/seeking";
         assertEquals(200, writer.get("student/module.xhtml?module=it-load").statusCode());
         long[] revision = {json(writer.putJson(draftPath, draft("Started before the load", 0))).getInt("revision")};
-        Map<String, AtomicInteger> refused =
-                new ConcurrentSkipListMap<>();
+        Map<String, AtomicInteger> refused = new ConcurrentSkipListMap<>();
         Map<String, Supplier<HttpResponse<String>>> kinds = new LinkedHashMap<>();
         kinds.put("case page (a)", () -> reader.get("student/module.xhtml?module=it-load"));
         kinds.put("case page (b)", () -> reader.get("student/module.xhtml?module=it-load"));
@@ -411,15 +412,16 @@ class SecurityAndApiIT {
         kinds.put("student's own data", () -> reader.get("api/me/session"));
         ExecutorService pool = Executors.newFixedThreadPool(kinds.size());
         try {
-            List<CompletableFuture<Void>> runs = kinds.entrySet().stream().map(kind -> CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < requests; i++) {
-                    int status = kind.getValue().get().statusCode();
-                    if (status != 200) {
-                        refused.computeIfAbsent(kind.getKey() + " " + status,
-                                k -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-            }, pool)).toList();
+            List<CompletableFuture<Void>> runs = kinds.entrySet().stream()
+                    .map(kind -> CompletableFuture.runAsync(() -> {
+                        for (int i = 0; i < requests; i++) {
+                            int status = kind.getValue().get().statusCode();
+                            if (status != 200) {
+                                refused.computeIfAbsent(kind.getKey() + " " + status,
+                                        k -> new AtomicInteger()).incrementAndGet();
+                            }
+                        }
+                    }, pool)).toList();
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();
@@ -432,9 +434,11 @@ class SecurityAndApiIT {
     @Test
     void errorResponsesCarryTheSameSecurityHeaders() {
         WebClient tutor = client().signIn("tutor@demo.securebase.org");
-        for (String path : List.of("student/index.xhtml", "no-such-file.png", "no-such-page.xhtml", "admin/lti.xhtml")) {
+        for (String path : List.of("student/index.xhtml", "no-such-file.png", "no-such-page.xhtml",
+                "admin/lti.xhtml")) {
             HttpResponse<String> response = tutor.get(path);
-            assertTrue(response.statusCode() == 403 || response.statusCode() == 404, path + ": " + response.statusCode());
+            assertTrue(response.statusCode() == 403 || response.statusCode() == 404,
+                    path + ": " + response.statusCode());
             String csp = String.join(", ", response.headers().allValues("Content-Security-Policy"));
             assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains("object-src 'none'"), path + ": " + csp);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);

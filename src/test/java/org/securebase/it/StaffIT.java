@@ -5,34 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * What tutors and school administrators see over real HTTP, on the demo school: Northgate's year 3 cohort (tutor,
@@ -297,7 +297,8 @@ class StaffIT {
         WebClient tabOne = client().signIn(TUTOR);
         assertTrue(tabOne.get("tutor/index.xhtml").body().contains("Awaiting your review: Priya Raman: IT review"),
                 "the tutor is notified");
-        assertTrue(mailTo("tutor@demo.securebase.org", "Priya Raman: IT review").contains("/tutor/review.xhtml?id=" + id),
+        assertTrue(
+                mailTo("tutor@demo.securebase.org", "Priya Raman: IT review").contains("/tutor/review.xhtml?id=" + id),
                 "and mailed, with a link to the review");
         WebClient tabTwo = client().signIn(TUTOR);
         String path = "tutor/review.xhtml?id=" + id;
@@ -354,7 +355,8 @@ class StaffIT {
                 .statusCode(), "an accepted reflection is closed");
     }
 
-    private static final Pattern LINK = Pattern.compile("<code>[^<]*invitation\\.xhtml\\?token=([A-Za-z0-9_-]+)</code>");
+    private static final Pattern LINK = Pattern
+            .compile("<code>[^<]*invitation\\.xhtml\\?token=([A-Za-z0-9_-]+)</code>");
 
     /**
      * An administrator adds a cohort and enrols people from CSV: a file with bad lines imports nothing and names
@@ -419,7 +421,8 @@ class StaffIT {
                 "token", token, "invitation:password", "a long enough password", "invitation:confirm",
                 "a long enough password", "invitation:accept", ""));
         assertEquals(302, set.statusCode());
-        String email = invitation.contains("new.one@northgate.test") ? "new.one@northgate.test" : "new.two@northgate.test";
+        String email = invitation.contains("new.one@northgate.test") ? "new.one@northgate.test"
+                : "new.two@northgate.test";
         assertEquals(302, client().signIn(email, "a long enough password").statusCode(), "the new password works");
         assertTrue(client().get("invitation.xhtml?token=" + token).body().contains("has already been used"));
         assertTrue(client().get("invitation.xhtml?token=not-a-token").body().contains("not valid"));
@@ -431,7 +434,8 @@ class StaffIT {
         HttpResponse<String> bulk = admin.postMultipart(cohortPath, admin.get(cohortPath).body(), "enrol", Map.of(
                 "id", String.valueOf(cohort), "enrol:pasted", "", "enrol:upload", ""), "enrol:file", "large.csv",
                 large.toString());
-        assertTrue(bulk.body().contains("New accounts: 3,000; added to the cohort: 3,000"), "a large file in one piece");
+        assertTrue(bulk.body().contains("New accounts: 3,000; added to the cohort: 3,000"),
+                "a large file in one piece");
         assertTrue(admin.get(cohortPath).body().contains("3,003 students"));
     }
 
@@ -446,7 +450,8 @@ class StaffIT {
         try {
             List<CompletableFuture<Integer>> attempts = IntStream.range(0, 100)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> client()
-                            .from("203.0.113.7").signIn(victim, "wrong-" + i).statusCode(), pool)).toList();
+                            .from("203.0.113.7").signIn(victim, "wrong-" + i).statusCode(), pool))
+                    .toList();
             for (var attempt : attempts) {
                 assertEquals(200, attempt.get());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,14 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import java.nio.file.Path;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WindowType;
 import org.securebase.infrastructure.content.ContentFolder;
 
 /** A student's whole journey through the shipped module, in a real browser against the deployed application. */
@@ -109,7 +109,8 @@ class StudentJourneyIT {
         Browser.assertAccessible(driver, "milestone");
         card.findElement(By.cssSelector("a.rate-link")).sendKeys(Keys.ENTER);
 
-        List<WebElement> items = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("li.item")));
+        List<WebElement> items = wait
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("li.item")));
         int count = items.size();
         assertTrue(count >= 15, "one row per item");
         Browser.assertAccessible(driver, "rating page");
@@ -121,7 +122,8 @@ class StudentJourneyIT {
             chooseWithArrows(4);
         }
         navigate(() -> driver.findElement(By.cssSelector("button[id$='save']")).sendKeys(Keys.ENTER));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Your answers are saved"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Your answers are saved"));
         assertEquals(List.of("5", "5", "5"), checkedValues(), "the partial answers are kept");
         Browser.screenshot(driver, "09-rating-saved");
 
@@ -134,13 +136,15 @@ class StudentJourneyIT {
             chooseWithArrows(2);
         }
         navigate(() -> new Actions(driver).sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER).perform());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "your rating is submitted"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "your rating is submitted"));
         assertEquals("Submitted", driver.findElement(By.cssSelector(
                 "li.instrument-card[data-instrument='attachment-competence'] .status")).getText());
 
         navigate(() -> driver.findElement(By.cssSelector(
                 "li.instrument-card[data-instrument='attachment-competence'] a.rate-link")).sendKeys(Keys.ENTER));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "You submitted this rating"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
+                "You submitted this rating"));
         List<String> values = checkedValues();
         assertEquals(count, values.size(), "every answer stored");
         assertEquals(List.of("5", "5", "5"), values.subList(0, 3));
@@ -388,7 +392,8 @@ class StudentJourneyIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
         navigate(() -> signIn("student2@demo.securebase.org"));
         driver.get(url + "student/module.xhtml?module=it-review");
-        answer("seeking").sendKeys("When she asked a third time I felt impatient, and I think she wanted me to stay with her.");
+        answer("seeking")
+                .sendKeys("When she asked a third time I felt impatient, and I think she wanted me to stay with her.");
         answer("next-words").sendKeys("I would ask what frightens her most about the result, then wait.");
         waitForSaved("seeking");
         waitForSaved("next-words");
@@ -417,13 +422,15 @@ class StudentJourneyIT {
         driver.findElement(By.id("decision:overall")).sendKeys("A good start. Say more about the impatience.");
         Browser.screenshot(driver, "11-review");
         navigate(() -> driver.findElement(By.id("decision:return")).click());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Returned for revision: Tomasz Nowak"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
+                "Returned for revision: Tomasz Nowak"));
         signOut();
 
         signIn("student2@demo.securebase.org");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Feedback on IT review"));
         driver.get(url + "student/module.xhtml?module=it-review");
-        WebElement feedback = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
+        WebElement feedback = wait
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
         assertEquals("stay with her", feedback.findElement(By.cssSelector("mark")).getText());
         assertTrue(feedback.getText().contains("Stay how: in the room, or in her mind?"));
         assertTrue(feedback.getText().contains("Say more about the impatience."));
@@ -442,12 +449,14 @@ class StudentJourneyIT {
         assertTrue(inserted.getAttribute("textContent").contains("The impatience was mine"));
         driver.findElement(By.cssSelector("input[name='decision:level'][value='reflection']")).sendKeys(Keys.SPACE);
         navigate(() -> driver.findElement(By.id("decision:accept")).click());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Accepted: Tomasz Nowak"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Accepted: Tomasz Nowak"));
         signOut();
 
         navigate(() -> signIn("student2@demo.securebase.org"));
         driver.get(url + "student/module.xhtml?module=it-review");
-        WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
+        WebElement accepted = wait
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.feedback")));
         assertTrue(accepted.getText().contains("Accepted"));
         assertTrue(accepted.getText().contains("Reflection"));
         assertTrue(driver.findElements(By.id("submit-reflection")).isEmpty(), "an accepted reflection is closed");

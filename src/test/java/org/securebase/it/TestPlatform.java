@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -13,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,12 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import java.net.URI;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A learning platform for the tests: a real HTTP server with its own RSA key pair, publishing its JWKS and
@@ -141,18 +141,19 @@ final class TestPlatform implements AutoCloseable {
             String learner = "\"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner\"";
             String body = second
                     ? "{\"id\":\"m\",\"members\":[{\"user_id\":\"roster-2\",\"name\":\"Rosa Second\","
-                        + "\"status\":\"Active\",\"roles\":[" + learner + "]}]}"
+                            + "\"status\":\"Active\",\"roles\":[" + learner + "]}]}"
                     : "{\"id\":\"m\",\"context\":{\"id\":\"course-101\"},\"members\":["
-                        + "{\"user_id\":\"roster-1\",\"name\":\"Ross First\",\"email\":\"ross@lms.invalid\","
-                        + "\"status\":\"Active\",\"roles\":[" + learner + "]},"
-                        + "{\"user_id\":\"roster-gone\",\"name\":\"Gone Away\",\"status\":\"Inactive\","
-                        + "\"roles\":[" + learner + "]}]}";
+                            + "{\"user_id\":\"roster-1\",\"name\":\"Ross First\",\"email\":\"ross@lms.invalid\","
+                            + "\"status\":\"Active\",\"roles\":[" + learner + "]},"
+                            + "{\"user_id\":\"roster-gone\",\"name\":\"Gone Away\",\"status\":\"Inactive\","
+                            + "\"roles\":[" + learner + "]}]}";
             int status = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401;
             if (!second) {
                 exchange.getResponseHeaders().add("Link", "<" + base() + "/memberships?page=2>; rel=\"next\"");
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+            exchange.getResponseHeaders().set("Content-Type",
+                    "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

@@ -1,6 +1,8 @@
 package org.securebase.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -10,21 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.io.UncheckedIOException;
-import java.net.CookieHandler;
-import java.util.List;
 
 /** One person's browser without the browser: real HTTP, a cookie jar, the real login form. */
 final class WebClient {
 
     static final String PASSWORD = "Secure-Base-2026";
-    private static final Pattern VIEW_STATE =
-            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE = Pattern
+            .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 

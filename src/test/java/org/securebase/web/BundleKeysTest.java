@@ -59,7 +59,8 @@ class BundleKeysTest {
             assertTrue(messages.containsKey("pattern." + p.code()), p::code);
         }
         for (String code : List.of("400", "403", "404", "500", "expired")) {
-            assertTrue(messages.containsKey("error." + code + ".title") && messages.containsKey("error." + code + ".text"));
+            assertTrue(messages.containsKey("error." + code + ".title")
+                    && messages.containsKey("error." + code + ".text"));
         }
     }
 
@@ -78,7 +79,8 @@ class BundleKeysTest {
     void everyLocaleHasTheSameKeys() throws IOException {
         TreeSet<String> english = new TreeSet<>(bundle("").stringPropertyNames());
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/org/securebase/web"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("messages_.+\\.properties")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("messages_.+\\.properties"))
+                    .toList()) {
                 String suffix = file.getFileName().toString().replace("messages", "").replace(".properties", "");
                 assertEquals(english, new TreeSet<>(bundle(suffix).stringPropertyNames()), file::toString);
             }
@@ -94,7 +96,9 @@ class BundleKeysTest {
             mail.load(in);
         }
         for (Notification.Kind kind : Notification.Kind.values()) {
-            assertTrue(mail.containsKey("mail." + kind.name() + ".subject") && mail.containsKey("mail." + kind.name() + ".body"),
+            assertTrue(
+                    mail.containsKey("mail." + kind.name() + ".subject")
+                            && mail.containsKey("mail." + kind.name() + ".body"),
                     kind::name);
         }
         for (String key : List.of("invitation", "signInLink")) {

@@ -8,34 +8,34 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.application.AccountService;
+import org.securebase.application.ReviewService;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
-import org.securebase.domain.school.Cohort;
-import org.securebase.domain.school.School;
-import org.securebase.infrastructure.persistence.DatabaseMigration;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.module.ContentVersion;
-import org.securebase.application.content.ContentCatalog;
-import java.util.HashMap;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
-import java.util.Map;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Random;
-import java.util.stream.Stream;
-import org.securebase.application.ReviewService;
+import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.Programme;
+import org.securebase.domain.school.School;
+import org.securebase.infrastructure.persistence.DatabaseMigration;
 
 /**
  * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
@@ -89,7 +89,6 @@ public class DemoData {
 
     @Inject
     private AccountService accounts;
-
 
     @Inject
     private ContentCatalog catalog;

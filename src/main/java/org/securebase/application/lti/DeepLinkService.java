@@ -70,7 +70,8 @@ public class DeepLinkService {
         }
         return new Request(platform.getId(), String.valueOf(claims.getClaim(IdTokenValidator.DEPLOYMENT_ID)),
                 String.valueOf(map.get("deep_link_return_url")), map.get("data") == null ? null
-                : String.valueOf(map.get("data")), !Boolean.FALSE.equals(map.get("accept_multiple")));
+                        : String.valueOf(map.get("data")),
+                !Boolean.FALSE.equals(map.get("accept_multiple")));
     }
 
     /** The modules one can link to, by title. */

@@ -3,27 +3,27 @@ package org.securebase.application.lti;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.lti.GradeLink;
 import org.securebase.domain.lti.GradePost;
 import org.securebase.domain.lti.LtiPlatform;
-import org.securebase.infrastructure.lti.PlatformClient;
-import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
-import java.util.stream.Stream;
 import org.securebase.domain.reflection.ReflectionSubmitted;
 import org.securebase.domain.review.ReviewDecided;
 import org.securebase.domain.school.School;
+import org.securebase.infrastructure.lti.PlatformClient;
 
 /**
  * LTI Assignment and Grade Services: results for modules launched from a platform go back to that platform's
@@ -86,7 +86,8 @@ public class GradeService {
     public void queue(Account student, String slug, Double scoreGiven, Double scoreMaximum, String activity,
             String grading) {
         for (GradeLink link : em.createQuery("select l from GradeLink l where l.account = :a and l.slug = :s "
-                + "and l.lineitemUrl is not null", GradeLink.class).setParameter("a", student).setParameter("s", slug).getResultList()) {
+                + "and l.lineitemUrl is not null", GradeLink.class).setParameter("a", student).setParameter("s", slug)
+                .getResultList()) {
             em.persist(new GradePost(link, scoreGiven, scoreMaximum, activity, grading, clock.instant()));
         }
     }
@@ -117,7 +118,8 @@ public class GradeService {
                 .setParameter("a", student).setParameter("s", slug).setMaxResults(10).getResultList().stream()
                 .map(g -> new Status(g.getLink().getPlatform().getName(), g.getDelivery().getStatus().name(),
                         g.getDelivery().getAttempts(), g.getDelivery().getLastError(), g.getDelivery().getSentAt(),
-                        g.getScoreGiven(), g.getScoreMaximum())).toList();
+                        g.getScoreGiven(), g.getScoreMaximum()))
+                .toList();
     }
 
     /** The ids of results due to be posted now, oldest first. */

@@ -43,7 +43,7 @@ public class PlatformOrigins {
                     : em.createQuery("select p.issuer, p.authUrl from LtiPlatform p where p.school.id = :school",
                             Object[].class).setParameter("school", schoolId).getResultList();
             List<String> current = rows.stream().flatMap(row -> Stream.of(origin((String) row[0]),
-                            origin((String) row[1]))).filter(Objects::nonNull).distinct().sorted().toList();
+                    origin((String) row[1]))).filter(Objects::nonNull).distinct().sorted().toList();
             loaded = new Loaded(current, System.currentTimeMillis());
             bySchool.put(schoolId, loaded);
         }
@@ -79,7 +79,8 @@ public class PlatformOrigins {
                     || !uri.getHost().matches("[A-Za-z0-9.-]+")) {
                 return null;
             }
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
-import org.securebase.domain.account.Role;
 import org.securebase.domain.lti.LtiPlatform;
 import org.securebase.infrastructure.lti.OutboundAddress;
 

@@ -3,12 +3,14 @@ package org.securebase.application.xapi;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -17,16 +19,14 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.Delivery;
-import org.securebase.domain.account.Account;
-import org.securebase.domain.xapi.XapiStatement;
-import org.securebase.infrastructure.xapi.LrsClient;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.TypedQuery;
 import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.instrument.SelfRatingSubmitted;
 import org.securebase.domain.reflection.ReflectionSubmitted;
 import org.securebase.domain.review.ReviewDecided;
+import org.securebase.domain.xapi.XapiStatement;
+import org.securebase.infrastructure.xapi.LrsClient;
 
 /**
  * xAPI statements for the Learning Record Store named by XAPI_ENDPOINT (with XAPI_USERNAME and XAPI_PASSWORD):
@@ -164,7 +164,8 @@ public class XapiService {
 
     /** Statements the LRS rejected or that could not be delivered, newest first, with the reason; scoped alike. */
     public List<XapiStatement> problems(Account asker, int limit) {
-        return scoped(asker, "select s from XapiStatement s", " and s.delivery.status in :bad order by s.createdAt desc",
+        return scoped(asker, "select s from XapiStatement s",
+                " and s.delivery.status in :bad order by s.createdAt desc",
                 XapiStatement.class).setParameter("bad", List.of(Delivery.Status.REJECTED, Delivery.Status.FAILED))
                 .setMaxResults(limit).getResultList();
     }

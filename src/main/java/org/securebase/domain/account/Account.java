@@ -17,8 +17,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import org.securebase.domain.school.School;
 import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.domain.school.School;
 
 /** A person who signs in: a student, a tutor or a school administrator. The e-mail is the login name. */
 @Entity

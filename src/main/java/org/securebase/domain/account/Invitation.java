@@ -2,6 +2,8 @@ package org.securebase.domain.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,8 +14,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.securebase.domain.BusinessException;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 /**
  * A one-time link to set a password. The token itself goes out in the link and is never stored: only its
@@ -47,7 +47,9 @@ public class Invitation {
     private Instant usedAt;
 
     /** What the link does: set a password (an invitation), or sign in once (a link for a throttled name). */
-    public enum Purpose { PASSWORD, SIGN_IN }
+    public enum Purpose {
+        PASSWORD, SIGN_IN
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(name = "purpose", nullable = false, length = 20)

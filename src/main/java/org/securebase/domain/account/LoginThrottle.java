@@ -3,8 +3,8 @@ package org.securebase.domain.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rule against password guessing: at most {@value #MAX_FAILURES} failed sign-ins per login name from one source

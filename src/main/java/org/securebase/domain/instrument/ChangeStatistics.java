@@ -1,9 +1,9 @@
 package org.securebase.domain.instrument;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
-import java.util.Arrays;
 
 /**
  * Change over time in self-ratings. Per student: the Reliable Change Index (Jacobson and Truax), which asks

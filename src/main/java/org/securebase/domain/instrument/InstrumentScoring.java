@@ -41,7 +41,8 @@ public final class InstrumentScoring {
             }
             if (answer.getValue() == null || !instrument.scale().contains(answer.getValue())) {
                 throw new BusinessException("instrument.outOfScale", "item '" + answer.getKey() + "': "
-                        + answer.getValue() + " is outside " + instrument.scale().min() + ".." + instrument.scale().max());
+                        + answer.getValue() + " is outside " + instrument.scale().min() + ".."
+                        + instrument.scale().max());
             }
         }
         Map<String, SubscaleScore> scores = new LinkedHashMap<>();

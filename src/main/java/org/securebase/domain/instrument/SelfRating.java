@@ -41,7 +41,9 @@ import org.securebase.domain.module.ContentVersion;
 public class SelfRating extends StudentModuleWork {
 
     /** How the student rates: as they are now, or as they now think they were at the start. */
-    public enum Perspective { NOW, THEN }
+    public enum Perspective {
+        NOW, THEN
+    }
 
     public enum Status { DRAFT, SUBMITTED }
 

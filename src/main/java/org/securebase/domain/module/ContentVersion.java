@@ -66,7 +66,8 @@ public class ContentVersion {
     protected ContentVersion() {
     }
 
-    public ContentVersion(String kind, String slug, int versionNumber, String contentHash, String title, String sourceFile,
+    public ContentVersion(String kind, String slug, int versionNumber, String contentHash, String title,
+            String sourceFile,
             String source, Instant importedAt) {
         this.kind = kind;
         this.slug = slug;

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.securebase.domain.StudentModuleWork;
 import org.securebase.domain.account.Account;
-import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ContentVersion;
+import org.securebase.domain.module.ModuleDefinition;
 
 /**
  * A trainee's written reflection on one module: the drafts they are working on and every version they

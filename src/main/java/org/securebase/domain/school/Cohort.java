@@ -16,10 +16,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
-import java.util.Optional;
 import org.securebase.domain.lti.LtiPlatform;
 
 /** A group of students who take a curriculum together, with the tutors who read their work. */

@@ -1,7 +1,9 @@
 package org.securebase.infrastructure.content;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,20 +11,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.review.RubricDefinition;
-import java.io.File;
-import java.nio.ByteBuffer;
 
 /**
  * Reads every content file under one or more content folders: {@code <folder>/modules/*.yaml} (required),
@@ -114,7 +114,8 @@ public final class ContentFolder {
                 readOther(path, problems, (file, slug, source) -> {
                     Parsed<RubricDefinition> result = RubricParser.parse(file, slug, source);
                     problems.addAll(result.problems());
-                    result.definition().filter(d -> unique(d.slug(), file, rubricFiles, problems)).ifPresent(rubrics::add);
+                    result.definition().filter(d -> unique(d.slug(), file, rubricFiles, problems))
+                            .ifPresent(rubrics::add);
                 });
             }
             for (Path path : list(folder.resolve("curricula"))) {

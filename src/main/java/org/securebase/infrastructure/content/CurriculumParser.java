@@ -12,8 +12,8 @@ import org.securebase.domain.curriculum.CurriculumDefinition.ModuleStep;
 import org.securebase.domain.curriculum.CurriculumDefinition.Step;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads one curriculum file ({@code content/curricula/<slug>.yaml}). The modules and instruments it names are
@@ -66,8 +66,8 @@ public final class CurriculumParser extends YamlShapes {
                 problem(line(node), "each step is either 'module: <slug>' or 'milestone: <id>' with instruments");
                 continue;
             }
-            boolean isModule = map.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof
-                    ScalarNode k && k.getValue().equals("module"));
+            boolean isModule = map.getValue().stream()
+                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("module"));
             if (isModule) {
                 Map<String, Node> s = mapping(node, MODULE_STEP_KEYS);
                 String module = text(s, "module", node, 100);

@@ -34,7 +34,6 @@ public final class InstrumentParser extends YamlShapes {
             "reliability");
     private static final Set<String> CLASSIFICATION_KEYS = Set.of("x", "y", "midpoint", "midpointIs", "types");
 
-
     private InstrumentParser(String file) {
         super(file);
     }
@@ -124,7 +123,8 @@ public final class InstrumentParser extends YamlShapes {
                     }
                     anchors.put(point, label);
                 } catch (NumberFormatException e) {
-                    problem(line(t.getKeyNode()), "anchor keys must be scale points (whole numbers), not '" + key + "'");
+                    problem(line(t.getKeyNode()),
+                            "anchor keys must be scale points (whole numbers), not '" + key + "'");
                 }
             }
             if (!anchors.containsKey(min) || !anchors.containsKey(max)) {
@@ -218,7 +218,8 @@ public final class InstrumentParser extends YamlShapes {
             for (NodeTuple t : typeMap.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
                 if (!Classification.KEYS.contains(key)) {
-                    problem(line(t.getKeyNode()), "type key must be one of " + Classification.KEYS + ", not '" + key + "'");
+                    problem(line(t.getKeyNode()),
+                            "type key must be one of " + Classification.KEYS + ", not '" + key + "'");
                 }
                 types.put(key, scalar(t.getValueNode(), "type"));
             }

@@ -30,7 +30,6 @@ public final class ModuleParser extends YamlShapes {
     private static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "text", "guidance", "minLength");
 
-
     private ModuleParser(String file) {
         super(file);
     }
@@ -66,7 +65,8 @@ public final class ModuleParser extends YamlShapes {
         if (!problems().isEmpty()) {
             return null;
         }
-        return new ModuleDefinition(slug, title, patterns, themes, setting, minutes, Markdown.toHtml(summary), objectives,
+        return new ModuleDefinition(slug, title, patterns, themes, setting, minutes, Markdown.toHtml(summary),
+                objectives,
                 stages, prompts, Markdown.toHtml(commentary), references);
     }
 

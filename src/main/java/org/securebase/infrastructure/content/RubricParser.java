@@ -23,7 +23,6 @@ public final class RubricParser extends YamlShapes {
     private static final Set<String> LEVEL_KEYS = Set.of("id", "title", "descriptor");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "descriptors");
 
-
     private RubricParser(String file) {
         super(file);
     }

@@ -14,7 +14,8 @@ public final class ValidateContent {
     }
 
     public static void main(String[] args) {
-        List<Path> folders = args.length == 0 ? List.of(Path.of("content")) : List.of(args).stream().map(Path::of).toList();
+        List<Path> folders = args.length == 0 ? List.of(Path.of("content"))
+                : List.of(args).stream().map(Path::of).toList();
         System.exit(run(folders, System.out, System.err));
     }
 

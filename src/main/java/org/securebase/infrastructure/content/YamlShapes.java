@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -15,7 +16,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import java.util.regex.Pattern;
 
 /**
  * The shape checks every content file shares: SnakeYAML parses, this class checks keys, types and ranges against
@@ -62,7 +62,8 @@ abstract class YamlShapes {
         if (slug != null && !SLUG.matcher(slug).matches()) {
             problem(line(m.get("slug")), "slug '" + slug + "' must be lowercase letters, digits and single hyphens");
         } else if (slug != null && expectedSlug != null && !slug.equals(expectedSlug)) {
-            problem(line(m.get("slug")), "slug '" + slug + "' does not match the file name '" + expectedSlug + ".yaml'");
+            problem(line(m.get("slug")),
+                    "slug '" + slug + "' does not match the file name '" + expectedSlug + ".yaml'");
         }
         return slug;
     }

@@ -13,7 +13,6 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +118,8 @@ public final class IdTokenValidator {
         return sources.computeIfAbsent(jwksUrl, url -> {
             try {
                 // Cached for 5 minutes; a key id not in the cache makes it fetch again (at most every 30 s).
-                return JWKSourceBuilder.<SecurityContext>create(OutboundAddress.require(url).toURL()).retrying(true).build();
+                return JWKSourceBuilder.<SecurityContext>create(OutboundAddress.require(url).toURL()).retrying(true)
+                        .build();
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new InvalidIdToken(LaunchRefusal.PLATFORM, "bad JWKS address " + url);
             }

@@ -3,8 +3,8 @@ package org.securebase.infrastructure.lti;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Addresses the server itself fetches for a learning platform (its keys, tokens, roster, line items): given by a

@@ -1,6 +1,10 @@
 package org.securebase.infrastructure.mail;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -15,10 +19,6 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Sends plain-text mail through the SMTP server named by MAIL_SMTP_HOST (with MAIL_SMTP_PORT, MAIL_SMTP_USER,
@@ -62,8 +62,7 @@ public class Mailer {
     public record OutgoingMail(String to, String subject, String body) {
     }
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS)
-            OutgoingMail mail) {
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {
         executor.submit(() -> send(mail.to(), mail.subject(), mail.body()));
     }
 

@@ -1,8 +1,10 @@
 package org.securebase.infrastructure.scoring;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,9 +23,6 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.infrastructure.content.InstrumentParser;
 import org.securebase.infrastructure.content.Parsed;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /**
  * {@code scripts/score INSTRUMENT_FILE RESPONSES.csv}: scores a file of responses for schools and researchers.
@@ -109,7 +109,8 @@ public final class ScoreResponses {
             try {
                 answers.put(header.get(i), Integer.parseInt(cell));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("item '" + header.get(i) + "': '" + cell + "' is not a whole number");
+                throw new IllegalArgumentException(
+                        "item '" + header.get(i) + "': '" + cell + "' is not a whole number");
             }
         }
         InstrumentScoring.Score score = InstrumentScoring.score(instrument, answers);

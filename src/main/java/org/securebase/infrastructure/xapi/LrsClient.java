@@ -33,7 +33,8 @@ public final class LrsClient {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(statements).timeout(Duration.ofSeconds(20))
                 .header("Authorization", authorization).header("X-Experience-API-Version", "1.0.3")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(statementJson)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(statementJson)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 }

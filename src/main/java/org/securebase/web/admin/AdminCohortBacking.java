@@ -16,13 +16,13 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ProgrammeSummary;
 import org.securebase.application.SchoolService;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
-import org.securebase.application.content.ContentCatalog;
+import org.securebase.domain.school.School;
 import org.securebase.infrastructure.enrolment.EnrolmentCsv;
 import org.securebase.web.util.Bundle;
-import org.securebase.domain.school.School;
 
 /**
  * /admin/cohort.xhtml?id=: one cohort of the administrator's school: its name, programme and curriculum, its

@@ -1,21 +1,21 @@
 package org.securebase.web.admin;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.lti.PlatformService;
+import org.securebase.application.xapi.XapiService;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.domain.xapi.XapiStatement;
 import org.securebase.web.lti.LtiUrls;
 import org.securebase.web.util.Bundle;
-import jakarta.annotation.PostConstruct;
-import java.util.Map;
-import org.securebase.application.xapi.XapiService;
-import org.securebase.domain.xapi.XapiStatement;
 
 /**
  * /admin/lti.xhtml: the school's learning platforms, what to paste into them, and the school's own xAPI

@@ -9,13 +9,13 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ProgrammeSummary;
 import org.securebase.application.SchoolService;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.review.RubricDefinition;
 import org.securebase.domain.school.Cohort;
 import org.securebase.domain.school.School;
-import org.securebase.application.content.ContentCatalog;
 import org.securebase.web.util.Bundle;
-import org.securebase.domain.review.RubricDefinition;
 
 /** /admin/index.xhtml: the school's programmes and cohorts, and forms to add them. */
 @Named

@@ -1,14 +1,14 @@
 package org.securebase.web.lti;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
 import org.securebase.application.lti.LtiFailure;
-import org.securebase.domain.lti.LaunchRefusal;
-import jakarta.enterprise.inject.spi.CDI;
 import org.securebase.application.lti.PlatformOrigins;
+import org.securebase.domain.lti.LaunchRefusal;
 import org.securebase.web.SecurityHeadersFilter;
 
 /** A refused LTI request: logged with its detail, shown as a page that names the reason (not the detail). */

@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.securebase.application.lti.LaunchService;
-import org.securebase.application.lti.LtiFailure;
-import org.securebase.domain.lti.LaunchRefusal;
 import java.util.Optional;
 import org.securebase.application.Caller;
+import org.securebase.application.lti.LaunchService;
 import org.securebase.application.lti.LaunchTickets;
+import org.securebase.application.lti.LtiFailure;
+import org.securebase.domain.lti.LaunchRefusal;
 import org.securebase.web.SecurityHeadersFilter;
 
 /**

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.securebase.application.lti.LaunchService;
 import org.securebase.application.lti.LtiFailure;
-import org.securebase.domain.lti.LaunchRefusal;
 
 /**
  * /lti/login: OIDC third-party login initiation. The platform sends the browser here (GET or POST) with its

@@ -17,8 +17,10 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
-        List<String> proxies = Arrays.stream(ConfigProvider.getConfig().getOptionalValue("trusted.proxies", String.class)
-                .orElse("").split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+        List<String> proxies = Arrays
+                .stream(ConfigProvider.getConfig().getOptionalValue("trusted.proxies", String.class)
+                        .orElse("").split("[\\s,]+"))
+                .filter(s -> !s.isBlank()).toList();
         String forwarded = request.getHeader("X-Forwarded-For");
         if (!proxies.contains(remote) || forwarded == null || forwarded.isBlank()) {
             return remote;

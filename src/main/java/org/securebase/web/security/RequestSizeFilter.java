@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
-import org.securebase.web.util.Html;
 import java.io.OutputStream;
+import java.util.Locale;
 import java.util.ResourceBundle;
+import org.securebase.web.util.Html;
 
 /**
  * Answers 413 with a page that says so, before anything reads a body larger than the application accepts: a

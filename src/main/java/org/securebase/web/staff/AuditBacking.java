@@ -4,14 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.util.List;
 import org.omnifaces.cdi.Param;
 import org.securebase.application.AuditRow;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReadAudit;
-import org.securebase.web.util.ReviewDisplay;
-import java.time.Instant;
 import org.securebase.web.util.Paging;
+import org.securebase.web.util.ReviewDisplay;
 
 /** /admin/audit.xhtml?page=: who read which student's reflection, for the school's administrator. */
 @Named

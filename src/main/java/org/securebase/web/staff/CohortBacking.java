@@ -112,7 +112,8 @@ public class CohortBacking {
             charts.append("<figure class=\"cohort-figure\"><figcaption>").append(Html.escape(s.subscale().title()))
                     .append("</figcaption>").append(CohortCharts.histograms(Bundle.text("cohort.histogramLabel",
                             r.instrument().title(), s.subscale().title()), panels, binLabels, r.low(), r.high(),
-                            Bundle.text("cohort.tooFewShort", ChangeStatistics.MIN_COHORT))).append("</figure>");
+                            Bundle.text("cohort.tooFewShort", ChangeStatistics.MIN_COHORT)))
+                    .append("</figure>");
             changes.add(new CohortCharts.Change(s.subscale().title(), s.change().map(c -> new double[] {
                 c.meanChange(), c.ciLow(), c.ciHigh()})));
             retrospective |= s.retrospectivePairs() > 0;

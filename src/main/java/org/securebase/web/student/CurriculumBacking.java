@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.securebase.application.CurrentUser;
-import org.securebase.application.CurriculumService;
 import org.securebase.application.CurriculumEntry;
+import org.securebase.application.CurriculumService;
 
 /** /student/index.xhtml: the student's curriculum: modules and self-rating milestones, in order. */
 @Named

@@ -115,7 +115,8 @@ public class ModuleBacking {
     /** When the shown version was submitted, in the reader's locale. */
     public String getSubmittedAtText() {
         return view == null || view.submitted() == null ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(Faces.getLocale())
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(Faces.getLocale())
                         .withZone(ZoneId.systemDefault()).format(view.submitted().getSubmittedAt());
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
@@ -16,7 +17,6 @@ import org.securebase.domain.NotFoundException;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.web.util.Bundle;
-import java.util.stream.IntStream;
 
 /**
  * /student/rate.xhtml?c=&milestone=&i=&p=now|then: one instrument at one milestone, one item per row. "Save" keeps a

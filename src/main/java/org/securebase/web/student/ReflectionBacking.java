@@ -1,24 +1,24 @@
 package org.securebase.web.student;
 
-import java.util.List;
-import org.securebase.application.AuditRow;
-import org.securebase.application.ReadAudit;
-import org.securebase.application.ReviewService;
-import org.securebase.domain.review.Review;
-import org.securebase.web.util.ReviewDisplay;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
+import org.securebase.application.AuditRow;
 import org.securebase.application.CurrentUser;
+import org.securebase.application.ReadAudit;
 import org.securebase.application.ReflectionService;
+import org.securebase.application.ReviewService;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.Reflection;
-import java.time.Instant;
-import java.util.ArrayList;
+import org.securebase.domain.review.Review;
+import org.securebase.web.util.ReviewDisplay;
 
 /** /student/reflection.xhtml?id=N: every submitted version of one of the student's own reflections. */
 @Named
@@ -65,8 +65,9 @@ public class ReflectionBacking {
             for (int i = reviewed.size() - 1; i >= 0; i--) {
                 ReviewService.ReviewedVersion v = reviewed.get(i);
                 Review review = v.review().orElse(null);
-                versions.add(ReviewDisplay.version(definition, v.version(), i == 0 ? null : reviewed.get(i - 1).version(),
-                        review, review == null ? null : reviews.rubric(review.getRubric())));
+                versions.add(
+                        ReviewDisplay.version(definition, v.version(), i == 0 ? null : reviewed.get(i - 1).version(),
+                                review, review == null ? null : reviews.rubric(review.getRubric())));
             }
             reads = audit.readsOf(currentUser.require(), reflection);
         } catch (NotFoundException e) {

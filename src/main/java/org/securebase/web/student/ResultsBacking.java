@@ -45,8 +45,9 @@ public class ResultsBacking {
 
     @PostConstruct
     void load() {
-        curricula.curriculumOf(currentUser.require()).ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
-                .forEach(r -> views.add(view(r))));
+        curricula.curriculumOf(currentUser.require())
+                .ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
+                        .forEach(r -> views.add(view(r))));
     }
 
     public static View view(SelfRatingResults r) {
@@ -61,8 +62,10 @@ public class ResultsBacking {
             List<Optional<Double>> values = r.scores().get(s.id());
             series.put(s.title(), values);
             rows.add(new Row(s.title(), values.stream().map(v -> v.map(ResultsBacking::format).orElse("—")).toList(),
-                    r.change().get(s.id()).map(c -> Bundle.text(c.reliable() ? "results.reliable" : "results.notReliable",
-                            (c.change() >= 0 ? "+" : "") + format(c.change()))).orElse("—")));
+                    r.change().get(s.id())
+                            .map(c -> Bundle.text(c.reliable() ? "results.reliable" : "results.notReliable",
+                                    (c.change() >= 0 ? "+" : "") + format(c.change())))
+                            .orElse("—")));
             maxItems = Math.max(maxItems, s.items().size());
             sum |= s.rule() == InstrumentDefinition.ScoreRule.SUM;
         }

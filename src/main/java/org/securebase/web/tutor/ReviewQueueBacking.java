@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,11 +17,8 @@ import org.securebase.application.CurrentUser;
 import org.securebase.application.ReviewQueueRow;
 import org.securebase.application.ReviewQueueService;
 import org.securebase.domain.reflection.ReflectionStatus;
-import org.securebase.web.util.ReviewDisplay;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.securebase.web.util.Paging;
+import org.securebase.web.util.ReviewDisplay;
 
 /**
  * The review queue on /tutor/index.xhtml: a plain GET form of filters and numbered pages, so a filtered page can

@@ -73,15 +73,19 @@ public final class CohortCharts {
                             + "text-anchor=\"middle\" fill=\"%s\">%d</text>", bx + barWidth / 2,
                             top + plotHeight - h - 3, INK, bins[b]));
                 }
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\" "
-                        + "fill=\"%s\">%s</text>", bx + barWidth / 2, top + plotHeight + 13, INK,
+                svg.append(String.format(Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\" "
+                                + "fill=\"%s\">%s</text>",
+                        bx + barWidth / 2, top + plotHeight + 13, INK,
                         Html.escape(binLabels.get(b))));
             }
             panel.mean().ifPresent(m -> {
                 double mx = x0 + panelWidth * (m - low) / (high - low);
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#a0522d\" "
-                        + "stroke-width=\"2\" stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
-                        + "text-anchor=\"middle\" fill=\"#a0522d\">%s</text>", mx, mx, top - 4, top + plotHeight, mx,
+                svg.append(String.format(Locale.ROOT,
+                        "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#a0522d\" "
+                                + "stroke-width=\"2\" stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
+                                + "text-anchor=\"middle\" fill=\"#a0522d\">%s</text>",
+                        mx, mx, top - 4, top + plotHeight, mx,
                         top + plotHeight + 28, "x̄ " + String.format(Locale.ROOT, "%.2f", m)));
             });
             all.append(svg).append("</svg>");

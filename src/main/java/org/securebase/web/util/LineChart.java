@@ -1,10 +1,10 @@
 package org.securebase.web.util;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 
 /**
  * A small line chart as inline SVG, drawn on the server: no script, so it works under the strict content security
@@ -43,8 +43,9 @@ public final class LineChart {
         double step = Math.max(1, Math.ceil((max - min) / 6));
         for (double y = min; y <= max + 1e-9; y += step) {
             double py = TOP + plotHeight * (1 - (y - min) / (max - min));
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#d9e2ec\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#52606d\">%s</text>",
+            svg.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#d9e2ec\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#52606d\">%s</text>",
                     LEFT, WIDTH - RIGHT, py, py, LEFT - 6, py + 4, number(y)));
         }
         int n = xLabels.size();

@@ -1,11 +1,11 @@
 package org.securebase.web.util;
 
 import jakarta.el.ELContext;
+import jakarta.el.ELException;
 import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import jakarta.el.ELException;
 
 /**
  * Lets pages read record components as properties ({@code #{view.definition.title}}). Expression Language 5

@@ -8,20 +8,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.omnifaces.util.Faces;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.InlineComment;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import org.omnifaces.util.Faces;
 
 /**
  * A reviewed version as people read it: answers with the commented passages marked and numbered, the comments in
@@ -62,10 +61,12 @@ public final class ReviewDisplay {
         for (ModuleDefinition.Prompt p : module.prompts()) {
             List<InlineComment> mine = comments.stream().filter(c -> c.getPromptId().equals(p.id()))
                     .sorted(Comparator.comparingInt(InlineComment::getStartOffset)
-                            .thenComparingInt(InlineComment::getEndOffset)).toList();
+                            .thenComparingInt(InlineComment::getEndOffset))
+                    .toList();
             List<CommentView> views = new ArrayList<>();
             for (InlineComment c : mine) {
-                views.add(new CommentView(c.getId(), number++, c.getQuote(), c.getText(), c.getAuthor().getDisplayName()));
+                views.add(new CommentView(c.getId(), number++, c.getQuote(), c.getText(),
+                        c.getAuthor().getDisplayName()));
             }
             String text = version.answer(p.id());
             prompts.add(new PromptView(p.id(), p.text(), highlighted(text, mine, views), views,
@@ -148,10 +149,12 @@ public final class ReviewDisplay {
             int start = delta.getSource().getPosition();
             html.append(Html.escape(String.join("", a.subList(position, start))));
             if (!delta.getSource().getLines().isEmpty()) {
-                html.append("<del>").append(Html.escape(String.join("", delta.getSource().getLines()))).append("</del>");
+                html.append("<del>").append(Html.escape(String.join("", delta.getSource().getLines())))
+                        .append("</del>");
             }
             if (!delta.getTarget().getLines().isEmpty()) {
-                html.append("<ins>").append(Html.escape(String.join("", delta.getTarget().getLines()))).append("</ins>");
+                html.append("<ins>").append(Html.escape(String.join("", delta.getTarget().getLines())))
+                        .append("</ins>");
             }
             position = start + delta.getSource().getLines().size();
         }
@@ -169,7 +172,8 @@ public final class ReviewDisplay {
     }
 
     public static String when(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Faces.getLocale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Faces.getLocale())
                 .withZone(ZoneId.systemDefault()).format(instant);
     }
 

@@ -143,8 +143,10 @@ public class InstrumentAndCurriculumTest {
         ContentFolder.Scan scan = ContentFolder.scan(List.of(dir));
         assertEquals(List.of("year"), scan.curricula().stream().map(c -> c.slug()).toList());
         assertEquals(2, scan.problems().size(), scan.problems()::toString);
-        assertTrue(scan.problems().stream().anyMatch(p -> p.line() == 8 && p.message().contains("unknown instrument 'empathy'")));
-        assertTrue(scan.problems().stream().anyMatch(p -> p.line() == 10 && p.message().contains("unknown module 'missing-module'")));
+        assertTrue(scan.problems().stream()
+                .anyMatch(p -> p.line() == 8 && p.message().contains("unknown instrument 'empathy'")));
+        assertTrue(scan.problems().stream()
+                .anyMatch(p -> p.line() == 10 && p.message().contains("unknown module 'missing-module'")));
         assertTrue(scan.curricula().get(0).milestones().get(1).retrospective());
     }
 

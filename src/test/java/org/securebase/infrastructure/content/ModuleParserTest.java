@@ -91,7 +91,8 @@ class ModuleParserTest {
     @Test
     void themesAreOptionalAndChecked() {
         assertEquals(List.of(), ModuleParser.parse("m.yaml", null, VALID).definition().orElseThrow().themes());
-        String withThemes = VALID.replace("setting: General practice", "themes: [balint, loss-and-separation]\nsetting: General practice");
+        String withThemes = VALID.replace("setting: General practice",
+                "themes: [balint, loss-and-separation]\nsetting: General practice");
         assertEquals(List.of("balint", "loss-and-separation"),
                 ModuleParser.parse("m.yaml", null, withThemes).definition().orElseThrow().themes());
         assertProblem(VALID.replace("setting: General practice", "themes: [grief]\nsetting: General practice"), 4,
@@ -162,6 +163,7 @@ class ModuleParserTest {
 
     @Test
     void problemsPrintAsFileLineMessage() {
-        assertEquals("content/modules/x.yaml:7: oops", new ContentProblem("content/modules/x.yaml", 7, "oops").toString());
+        assertEquals("content/modules/x.yaml:7: oops",
+                new ContentProblem("content/modules/x.yaml", 7, "oops").toString());
     }
 }

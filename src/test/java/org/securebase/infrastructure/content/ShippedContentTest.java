@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
-import org.securebase.domain.curriculum.CurriculumDefinition;
 
 /** What the curriculum promises about the content we ship in content/. */
 class ShippedContentTest {
@@ -88,7 +88,8 @@ class ShippedContentTest {
     @Test
     void everyInstrumentIsScorableAndItsTypesAreReachable() {
         assertTrue(SCAN.instruments().size() >= 3);
-        for (InstrumentDefinition instrument : SCAN.instruments().stream().map(ContentFolder.LoadedInstrument::definition)
+        for (InstrumentDefinition instrument : SCAN.instruments().stream()
+                .map(ContentFolder.LoadedInstrument::definition)
                 .toList()) {
             Map<String, Integer> answers = new HashMap<>();
             instrument.items().forEach(i -> answers.put(i.id(), instrument.scale().max()));

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 class LineChartTest {
 
@@ -32,7 +32,8 @@ class LineChartTest {
     @Test
     void textIsEscapedAndLongLabelsAreShortenedWithTheFullTitleKept() {
         String title = "Before you begin: where you are starting from";
-        String svg = LineChart.svg("<b>", List.of(title), Map.of("<script>x</script>", List.of(Optional.of(2.0))), 1, 7);
+        String svg = LineChart.svg("<b>", List.of(title), Map.of("<script>x</script>", List.of(Optional.of(2.0))), 1,
+                7);
         assertFalse(svg.contains("<script>"));
         assertTrue(svg.contains("&lt;script&gt;x&lt;/script&gt;"));
         assertTrue(svg.contains("aria-label=\"&lt;b&gt;\""));
