@@ -31,8 +31,8 @@ public final class Fixtures {
                 new ModuleDefinition.Option("B", true, "<p>yes</p>")));
         return new ModuleDefinition("case", "A case", List.of(Pattern.HYPERACTIVATING), List.of(), "GP", 20, "<p>s</p>",
                 List.of("o"),
-                List.of(new ModuleDefinition.Stage("One", null, "<p>1</p>", question),
-                        new ModuleDefinition.Stage("Two", null, "<p>2</p>", null)),
+                List.of(new ModuleDefinition.Stage("one", "One", null, "<p>1</p>", question),
+                        new ModuleDefinition.Stage("two", "Two", null, "<p>2</p>", null)),
                 List.of(new ModuleDefinition.Prompt("seeking", "What?", "<p>g</p>", 10),
                         new ModuleDefinition.Prompt("next", "Next?", "<p>g</p>", 5)),
                 "<p>c</p>", List.of("ref"));

@@ -33,10 +33,13 @@ class ModuleProgressTest {
     }
 
     @Test
-    void theLatestChoiceCountsAndEarlierOnesAreKept() {
+    void aCommittedChoiceStandsAndTheSameChoiceTwiceIsOne() {
         progress.answer(definition, 0, 0, T0);
-        progress.answer(definition, 0, 1, T0.plusSeconds(5));
-        assertEquals(Optional.of(1), progress.chosenOption(0));
+        progress.answer(definition, 0, 0, T0.plusSeconds(1));
+        var e = assertThrows(BusinessException.class, () -> progress.answer(definition, 0, 1, T0.plusSeconds(5)));
+        assertEquals("module.alreadyChosen", e.messageKey());
+        assertEquals(Optional.of(0), progress.chosenOption(0));
+        assertEquals(Optional.of(T0), progress.answeredAt(0));
     }
 
     @Test

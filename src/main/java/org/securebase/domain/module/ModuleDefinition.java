@@ -31,8 +31,18 @@ public record ModuleDefinition(
         references = List.copyOf(references);
     }
 
-    /** One consultation or stage of the case, revealed in order. */
-    public record Stage(String title, String when, String bodyHtml, Question question) {
+    /**
+     * One consultation or stage of the case. After it comes the stage the chosen option names ({@code next}), else
+     * the stage's own {@code next}, else the following stage in the file; an {@code ending} (or the last stage)
+     * has none.
+     */
+    public record Stage(String id, String title, String when, String bodyHtml, Question question, String next,
+            boolean ending) {
+
+        /** A stage in a fixed sequence: no branches. */
+        public Stage(String id, String title, String when, String bodyHtml, Question question) {
+            this(id, title, when, bodyHtml, question, null, false);
+        }
     }
 
     /** A recognition question: which reading of the moment fits best, with feedback for every option. */
@@ -48,7 +58,19 @@ public record ModuleDefinition(
         }
     }
 
-    public record Option(String text, boolean correct, String feedbackHtml) {
+    /**
+     * One response the trainee can commit to. Its {@code consequenceHtml} (what happened next, in the patient's and
+     * the clinician's voice) shows after the choice, before the feedback; {@code next} routes to another stage;
+     * {@code stance} names the clinician's stance it stands for; {@code commentaryHtml} is what the expert
+     * commentary says to those who took it. All but text, correct and feedback are optional (null).
+     */
+    public record Option(String text, boolean correct, String feedbackHtml, String consequenceHtml, String next,
+            Stance stance, String commentaryHtml) {
+
+        /** An option with feedback only: the case goes on the same way whatever is chosen. */
+        public Option(String text, boolean correct, String feedbackHtml) {
+            this(text, correct, feedbackHtml, null, null, null, null);
+        }
     }
 
     /** A reflective prompt the trainee answers in free text. */
@@ -57,6 +79,47 @@ public record ModuleDefinition(
 
     /** Cross-cutting themes a module can carry besides its patterns; the names used in content files. */
     public static final List<String> THEMES = List.of("loss-and-separation", "clinician-attachment", "balint");
+
+    /** The stage with this id. */
+    public Optional<Stage> stage(String id) {
+        return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The position of the stage with this id in the file, or -1. */
+    public int indexOf(String stageId) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).id().equals(stageId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The stage that follows the stage at {@code index} when the option at {@code option} was chosen (-1 when the
+     * stage has no question): the option's {@code next}, else the stage's, else the following stage in the file;
+     * empty at an ending or after the last stage.
+     */
+    public Optional<Integer> nextIndex(int index, int option) {
+        Stage stage = stages.get(index);
+        Option chosen = stage.question() != null && option >= 0 && option < stage.question().options().size()
+                ? stage.question().options().get(option) : null;
+        String target = chosen != null && chosen.next() != null ? chosen.next() : stage.next();
+        if (target != null) {
+            int found = indexOf(target);
+            return found < 0 ? Optional.empty() : Optional.of(found);
+        }
+        if (stage.ending() || index + 1 >= stages.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(index + 1);
+    }
+
+    /** Whether any option or stage routes: the case can unfold in more than one way. */
+    public boolean branches() {
+        return stages.stream().anyMatch(s -> s.next() != null || s.ending() || (s.question() != null
+                && s.question().options().stream().anyMatch(o -> o.next() != null)));
+    }
 
     public Optional<Prompt> prompt(String id) {
         return prompts.stream().filter(p -> p.id().equals(id)).findFirst();

@@ -49,4 +49,8 @@ public class RecognitionAnswer {
     public int getOptionIndex() {
         return optionIndex;
     }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
 }

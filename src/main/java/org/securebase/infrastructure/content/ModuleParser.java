@@ -128,7 +128,7 @@ public final class ModuleParser extends YamlShapes {
             String when = optionalText(s, "when", 100);
             String body = text(s, "body", item, 20_000);
             Question question = s.containsKey("question") ? question(s.get("question")) : null;
-            stages.add(new Stage(title, when, Markdown.toHtml(body), question));
+            stages.add(new Stage("stage-" + (stages.size() + 1), title, when, Markdown.toHtml(body), question));
         }
         return stages;
     }

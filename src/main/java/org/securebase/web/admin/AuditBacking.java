@@ -1,4 +1,4 @@
-package org.securebase.web.staff;
+package org.securebase.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package org.securebase.web;
+package org.securebase.web.staff;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,7 +9,7 @@ import org.securebase.application.CohortService;
 import org.securebase.application.CohortSummary;
 import org.securebase.application.CurrentUser;
 
-/** /tutor/index.xhtml and /admin/index.xhtml: the cohorts a member of staff works with. */
+/** The cohorts a member of staff works with, on /tutor/index.xhtml and /admin/index.xhtml (WEB-INF/includes/cohorts.xhtml). */
 @Named
 @RequestScoped
 public class StaffHomeBacking {

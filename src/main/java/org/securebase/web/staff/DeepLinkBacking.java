@@ -1,4 +1,4 @@
-package org.securebase.web.lti;
+package org.securebase.web.staff;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import org.omnifaces.util.Faces;
+import org.securebase.web.lti.LtiLaunchServlet;
+import org.securebase.web.lti.LtiUrls;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.lti.DeepLinkService;
 import org.securebase.web.util.Bundle;
