@@ -2,6 +2,8 @@ package org.securebase.application;
 
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,9 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.application.xapi.XapiService;
+import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.module.ModuleDefinition.Option;
+import org.securebase.domain.module.ModuleDefinition.Stage;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
@@ -25,9 +30,6 @@ import org.securebase.domain.review.Review;
  */
 @Stateless
 public class CaseService {
-
-    @Inject
-    private ReviewService reviews;
 
     @Inject
     private XapiService xapi;
@@ -60,18 +62,18 @@ public class CaseService {
         return view(student, progress);
     }
 
+    /** Commits the student to an option at a stage on their path; the xAPI statement names the stage and choice. */
     public CaseView answer(Account student, String slug, int stageIndex, int optionIndex) {
         ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
-        var definition = catalog.module(progress.getContentVersion());
+        ModuleDefinition definition = catalog.module(progress.getContentVersion());
+        boolean first = progress.chosenOption(stageIndex).isEmpty();
         progress.answer(definition, stageIndex, optionIndex, clock.instant());
-        var question = definition.stages().get(stageIndex).question();
-        if (question != null && optionIndex >= 0 && optionIndex < question.options().size()) {
-            xapi.record(student, XapiService.Verb.ANSWERED, "/modules/" + slug
-                    + "/stages/" + (stageIndex + 1),
-                    definition.title() + ": " + definition.stages().get(stageIndex)
-                            .title(),
-                    XapiService.success(
-                            question.options().get(optionIndex).correct()));
+        if (first) {
+            Stage stage = definition.stages().get(stageIndex);
+            Option chosen = stage.question().options().get(optionIndex);
+            xapi.record(student, XapiService.Verb.ANSWERED, "/modules/" + slug + "/stages/" + stage.id(),
+                    definition.title() + ": " + stage.title(), XapiService.choice(chosen.correct(),
+                            String.valueOf(optionIndex)));
         }
         return view(student, progress);
     }
@@ -82,6 +84,68 @@ public class CaseService {
         return view(student, progress);
     }
 
+    /**
+     * Replays the case along {@code choices} (an option per stage with a question, in order), writing nothing: the
+     * roads not taken, with their consequences. Only once the reflection is submitted, so the first way through
+     * is the trainee's own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ReplayView replay(Account student, String slug, List<Integer> choices) {
+        ModuleProgress progress = progress(student, slug).orElseThrow(() -> new NotFoundException(slug));
+        Reflection reflection = em.createNamedQuery("Reflection.byStudentAndSlug", Reflection.class)
+                .setParameter("student", student).setParameter("slug", slug).getResultStream().findFirst()
+                .orElse(null);
+        if (reflection == null || reflection.latestVersion().isEmpty()) {
+            throw new BusinessException("replay.afterSubmit", "replay of " + slug + " before submitting");
+        }
+        ModuleDefinition definition = catalog.module(progress.getContentVersion());
+        List<Integer> own = progress.path(definition);
+        List<ReplayView.Step> steps = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
+        int index = 0;
+        int next = 0;
+        boolean ended = false;
+        while (!definition.stages().isEmpty() && steps.size() <= definition.stages().size()) {
+            Stage stage = definition.stages().get(index);
+            Integer yours = own.contains(index) ? progress.chosenOption(index).orElse(null) : null;
+            Integer chosen = null;
+            if (stage.question() != null) {
+                if (next < choices.size() && choices.get(next) >= 0
+                        && choices.get(next) < stage.question().options().size()) {
+                    chosen = choices.get(next++);
+                    taken.add(chosen);
+                } else {
+                    steps.add(new ReplayView.Step(index, stage, null, yours));
+                    break;
+                }
+            }
+            steps.add(new ReplayView.Step(index, stage, chosen, yours));
+            Optional<Integer> following = definition.nextIndex(index, chosen == null ? -1 : chosen);
+            if (following.isEmpty()) {
+                ended = true;
+                break;
+            }
+            index = following.get();
+        }
+        return new ReplayView(definition, steps, ended, taken);
+    }
+
+    /** The path the student's case took, for the tutor beside the reflection (empty if never opened). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PathStep> pathOf(Account student, String slug) {
+        return progress(student, slug).map(progress -> {
+            ModuleDefinition definition = catalog.module(progress.getContentVersion());
+            return progress.path(definition).stream().map(i -> {
+                Stage stage = definition.stages().get(i);
+                Integer chosen = progress.chosenOption(i).orElse(null);
+                Option option = chosen == null ? null : stage.question().options().get(chosen);
+                return new PathStep(stage.title(), option == null ? null : option.text(),
+                        option == null ? null : option.stance(), option != null && option.correct(),
+                        progress.answeredAt(i).orElse(null));
+            }).toList();
+        }).orElse(List.of());
+    }
+
     /** The student's progress on a module, if they have opened it. */
     public Optional<ModuleProgress> progress(Account student, String slug) {
         return em.createNamedQuery("ModuleProgress.byStudentAndSlug", ModuleProgress.class)
@@ -90,9 +154,10 @@ public class CaseService {
 
     private CaseView view(Account student, ModuleProgress progress) {
         ModuleDefinition definition = catalog.module(progress.getContentVersion());
-        List<Optional<Integer>> chosen = new ArrayList<>();
-        for (int i = 0; i < definition.stages().size(); i++) {
-            chosen.add(progress.chosenOption(i));
+        List<CaseView.Step> path = new ArrayList<>();
+        for (int index : progress.path(definition)) {
+            path.add(new CaseView.Step(index, definition.stages().get(index),
+                    progress.chosenOption(index).orElse(null)));
         }
         Reflection reflection = em.createNamedQuery("Reflection.byStudentAndSlug", Reflection.class)
                 .setParameter("student", student).setParameter("slug", progress.getSlug())
@@ -107,7 +172,7 @@ public class CaseService {
                 .setParameter("version", latest).setHint(Fetch.JOIN, "r.comments")
                 .setHint(Fetch.JOIN, "r.comments.author").setHint(Fetch.JOIN, "r.tutor")
                 .getResultStream().findFirst().orElse(null);
-        return new CaseView(definition, progress.getStagesRevealed(), chosen, progress.isComplete(definition), drafts,
+        return new CaseView(definition, path, progress.hasNext(definition), progress.isComplete(definition), drafts,
                 reflection == null ? null : reflection.getId(), latest,
                 reflection == null ? null : reflection.getStatus(), feedback,
                 feedback == null ? null : catalog.rubric(feedback.getRubric()));

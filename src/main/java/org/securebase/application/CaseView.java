@@ -11,12 +11,13 @@ import org.securebase.domain.review.RubricDefinition;
 
 /**
  * Everything the case page shows a student about one module, read in one transaction: the definition of the
- * version they are working on, how far they have read, what they chose, their drafts and their submission.
+ * version they are working on, the path the case has taken with what they chose at each stage, their drafts and
+ * their submission.
  */
 public record CaseView(
         ModuleDefinition definition,
-        int stagesRevealed,
-        List<Optional<Integer>> chosenOptions,
+        List<Step> path,
+        boolean moreStages,
         boolean readingComplete,
         List<Draft> drafts,
         Long reflectionId,
@@ -30,9 +31,22 @@ public record CaseView(
         return status == null || status.editable();
     }
 
-    /** Whether stages remain to be revealed after the ones shown. */
-    public boolean isMoreStages() {
-        return stagesRevealed < definition.stages().size();
+    /**
+     * One stage the trainee has reached, with the option they committed to there (null: not yet, or no question).
+     *
+     * @param index the stage's position in the module (what answers name)
+     */
+    public record Step(int index, ModuleDefinition.Stage stage, Integer chosen) {
+
+        /** The option committed to, or null. */
+        public ModuleDefinition.Option chosenOption() {
+            return chosen == null ? null : stage.question().options().get(chosen);
+        }
+
+        /** Whether the trainee may still choose here: a question not yet answered. */
+        public boolean open() {
+            return stage.question() != null && chosen == null;
+        }
     }
 
     /** The working text of one prompt with the revision the browser must name when it saves. */

@@ -46,7 +46,7 @@ public class ReviewService {
 
     /** Everything the review screen shows, read in one transaction. */
     public record ReviewView(Reflection reflection, ModuleDefinition module, RubricDefinition rubric,
-            List<ReviewedVersion> versions, Review current, List<PastRating> history) {
+            List<ReviewedVersion> versions, Review current, List<PastRating> history, List<PathStep> path) {
     }
 
     /** The second of two tutors deciding the same version: told who decided first, nothing overwritten. */
@@ -82,6 +82,9 @@ public class ReviewService {
     private ReadAudit audit;
 
     @Inject
+    private CaseService cases;
+
+    @Inject
     private GradeService grades;
 
     /** Grades, xAPI and the student's notification follow a decision as observers, in this transaction. */
@@ -99,7 +102,8 @@ public class ReviewService {
         Review current = versions.get(versions.size() - 1).review()
                 .orElseGet(() -> createFor(reflection.latestVersion().orElseThrow()));
         return new ReviewView(reflection, catalog.module(reflection.getContentVersion()),
-                rubric(current.getRubric()), versions, current, history(reflection));
+                rubric(current.getRubric()), versions, current, history(reflection),
+                cases.pathOf(reflection.getStudent(), reflection.getSlug()));
     }
 
     /** Where this reflection's results went to learning platforms, newest first (empty without LTI). */

@@ -57,6 +57,11 @@ class BundleKeysTest {
         }
         for (org.securebase.domain.module.Pattern p : org.securebase.domain.module.Pattern.values()) {
             assertTrue(messages.containsKey("pattern." + p.code()), p::code);
+            assertTrue(messages.containsKey("mirror.with." + p.code()), p::code);
+        }
+        for (org.securebase.domain.module.Stance s : org.securebase.domain.module.Stance.values()) {
+            assertTrue(messages.containsKey("stance." + s.code()) && messages.containsKey("stance.verb." + s.code()),
+                    s::code);
         }
         for (String code : List.of("400", "403", "404", "500", "expired")) {
             assertTrue(messages.containsKey("error." + code + ".title")

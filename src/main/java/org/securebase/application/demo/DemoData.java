@@ -29,6 +29,7 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.Review;
@@ -218,6 +219,10 @@ public class DemoData {
             return;
         }
         ModuleDefinition definition = catalog.module(version);
+        Random random = new Random(2027);
+        for (Account classmate : classmates) {
+            walk(classmate, version, definition, random);
+        }
         for (int i = 0; i < Math.min(4, classmates.size()); i++) {
             Instant when = clock.instant().minus(Duration.ofDays(4L - i)).minusSeconds(3600L * i);
             Reflection reflection = new Reflection(classmates.get(i), version, when);
@@ -230,6 +235,33 @@ public class DemoData {
             ReflectionVersion submitted = reflection.submit(definition, when);
             em.flush();
             em.persist(new Review(submitted, catalog.defaultRubric().slug(), when));
+        }
+    }
+
+    /**
+     * A classmate reads the case to its end, committing at each question: the reading the module marks best about
+     * two times in three, so the cohort's choices (staff/choices.xhtml) have something to debrief.
+     */
+    private void walk(Account student, ContentVersion version, ModuleDefinition definition, Random random) {
+        Instant when = clock.instant().minus(Duration.ofDays(6));
+        ModuleProgress progress = new ModuleProgress(student, version, when);
+        em.persist(progress);
+        for (int guard = 0; guard <= definition.stages().size() && !progress.isComplete(definition); guard++) {
+            List<Integer> path = progress.path(definition);
+            int current = path.get(path.size() - 1);
+            ModuleDefinition.Question question = definition.stages().get(current).question();
+            if (question != null && progress.chosenOption(current).isEmpty()) {
+                List<Integer> best = new ArrayList<>();
+                for (int o = 0; o < question.options().size(); o++) {
+                    if (question.options().get(o).correct()) {
+                        best.add(o);
+                    }
+                }
+                int option = random.nextInt(3) < 2 && !best.isEmpty() ? best.get(random.nextInt(best.size()))
+                        : random.nextInt(question.options().size());
+                progress.answer(definition, current, option, when);
+            }
+            progress.advance(definition, when);
         }
     }
 

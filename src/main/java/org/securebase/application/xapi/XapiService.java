@@ -186,8 +186,13 @@ public class XapiService {
                 .add("max", max).add("scaled", max == 0 ? 0 : raw / max)).build();
     }
 
-    public static JsonObject success(boolean success) {
-        return Json.createObjectBuilder().add("success", success).build();
+    /**
+     * The result of a choice in a case: whether it was the reading the module marks best, and the option chosen
+     * (its position). The stance an option stands for is left out: what a trainee's stances add up to is theirs
+     * alone (the private mirror).
+     */
+    public static JsonObject choice(boolean success, String response) {
+        return Json.createObjectBuilder().add("success", success).add("response", response).build();
     }
 
     public static JsonObject completion() {

@@ -29,6 +29,7 @@ import org.securebase.domain.account.Account;
 @Table(name = "module_progress")
 @NamedQuery(name = "ModuleProgress.byStudentAndSlug",
         query = "select p from ModuleProgress p where p.student = :student and p.slug = :slug")
+@NamedQuery(name = "ModuleProgress.byStudent", query = "select p from ModuleProgress p where p.student = :student")
 @NamedQuery(name = "ModuleProgress.slugsByStudent",
         query = "select p.slug from ModuleProgress p where p.student = :student")
 public class ModuleProgress extends StudentModuleWork {

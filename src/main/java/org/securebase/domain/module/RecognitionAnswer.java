@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,6 +14,11 @@ import java.time.Instant;
 /** One choice at a recognition question; never changed once written. */
 @Entity
 @Table(name = "recognition_answer")
+// Per stage and option: how many of a cohort's students chose it on this version of the module.
+@NamedQuery(name = "RecognitionAnswer.sharesInCohort", query = "select a.stageIndex, a.optionIndex, "
+        + "count(distinct p.student.id) from RecognitionAnswer a join a.progress p where p.contentVersion = :version "
+        + "and p.student.id in (select m.id from Cohort c join c.members m where c.id = :cohort and m.role = :student) "
+        + "group by a.stageIndex, a.optionIndex")
 public class RecognitionAnswer {
 
     @Id

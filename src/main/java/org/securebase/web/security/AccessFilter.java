@@ -35,6 +35,12 @@ public class AccessFilter extends HttpFilter {
             "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
             "/operator/", EnumSet.of(Role.OPERATOR));
 
+    /**
+     * Pages that are one person's own and nobody else's business: to any other role they do not exist (404), not
+     * merely forbidden, so not even their existence is confirmed.
+     */
+    static final Set<String> PRIVATE_TO_THEIR_OWNER = Set.of("/student/mirror.xhtml");
+
     @Inject
     private CurrentUser currentUser;
 
@@ -50,7 +56,8 @@ public class AccessFilter extends HttpFilter {
                 return;
             }
             if (allowed.isPresent() && !allowed.get().contains(caller.role())) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                response.sendError(PRIVATE_TO_THEIR_OWNER.contains(path(request)) ? HttpServletResponse.SC_NOT_FOUND
+                        : HttpServletResponse.SC_FORBIDDEN);
                 return;
             }
         }

@@ -70,20 +70,32 @@ public class ModuleBacking {
         }
     }
 
-    public void answer(int stageIndex) {
+    /**
+     * Commits to the option chosen at a stage.
+     *
+     * @param stageIndex the stage's position in the module
+     * @param position its position on the trainee's path, for the anchor to come back to
+     */
+    public void answer(int stageIndex, int position) {
         Integer option = choice.get(stageIndex);
         if (option == null) {
             Bundle.error("module.chooseOption");
             return;
         }
-        view = cases.answer(student(), slug, stageIndex, option);
-        Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, stageIndex + 1);
+        try {
+            view = cases.answer(student(), slug, stageIndex, option);
+            Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, position + 1);
+        } catch (BusinessException e) {
+            // Committed already (another tab): the page shows what stands.
+            Bundle.error(e.messageKey());
+            view = cases.open(student(), slug);
+        }
     }
 
     public void next() {
         try {
             view = cases.advance(student(), slug);
-            Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, view.stagesRevealed());
+            Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, view.path().size());
         } catch (BusinessException e) {
             Bundle.error(e.messageKey());
         }

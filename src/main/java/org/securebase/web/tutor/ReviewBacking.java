@@ -108,7 +108,7 @@ public class ReviewBacking implements Serializable {
                 view.reflection().getStatus().name(), review.getId(), review.getVersion(),
                 review.decision().isPresent(), current, earlier, rubric, trajectory, view.history(),
                 module.prompts().stream().map(p -> Map.entry(p.id(), p.text())).toList(),
-                reviews.gradeStatuses(tutor, id));
+                reviews.gradeStatuses(tutor, id), view.path());
     }
 
     /** Runs before rendering: a reflection the tutor may not read is "not found". */
