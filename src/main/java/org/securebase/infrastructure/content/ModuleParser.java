@@ -12,6 +12,7 @@ import org.securebase.domain.module.ModuleDefinition.Prompt;
 import org.securebase.domain.module.ModuleDefinition.Question;
 import org.securebase.domain.module.ModuleDefinition.Stage;
 import org.securebase.domain.module.Pattern;
+import org.securebase.domain.module.Stance;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -25,9 +26,10 @@ public final class ModuleParser extends YamlShapes {
 
     private static final Set<String> MODULE_KEYS = Set.of("slug", "title", "patterns", "themes", "setting",
             "estimatedMinutes", "summary", "objectives", "stages", "prompts", "commentary", "references");
-    private static final Set<String> STAGE_KEYS = Set.of("title", "when", "body", "question");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "title", "when", "body", "question", "next", "ending");
     private static final Set<String> QUESTION_KEYS = Set.of("text", "options");
-    private static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback");
+    private static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback", "consequence", "next",
+            "stance", "commentary");
     private static final Set<String> PROMPT_KEYS = Set.of("id", "text", "guidance", "minLength");
 
     private ModuleParser(String file) {
@@ -112,28 +114,67 @@ public final class ModuleParser extends YamlShapes {
         return themes;
     }
 
+    /**
+     * The stages in file order. Ids default to {@code stage-<n>} by position, so a file written before cases could
+     * branch keeps its meaning. When the stages themselves are well formed, {@link CaseGraph} checks the ways
+     * through them.
+     */
     private List<Stage> stages(Map<String, Node> m, Node parent) {
         List<Stage> stages = new ArrayList<>();
         SequenceNode seq = sequence(m, "stages", parent);
         if (seq == null) {
             return stages;
         }
+        int problemsBefore = problems().size();
+        Set<String> ids = new HashSet<>();
+        List<CaseGraph.Lines> lines = new ArrayList<>();
         for (Node item : seq.getValue()) {
             if (!(item instanceof MappingNode)) {
-                problem(line(item), "each stage must be a mapping with title:, body: and optionally when:, question:");
+                problem(line(item), "each stage must be a mapping with title:, body: and optionally id:, when:, "
+                        + "question:, next:, ending:");
                 continue;
             }
             Map<String, Node> s = mapping(item, STAGE_KEYS);
+            String id = stageId(s, item, stages.size() + 1, ids);
             String title = text(s, "title", item, 200);
             String when = optionalText(s, "when", 100);
             String body = text(s, "body", item, 20_000);
-            Question question = s.containsKey("question") ? question(s.get("question")) : null;
-            stages.add(new Stage("stage-" + (stages.size() + 1), title, when, Markdown.toHtml(body), question));
+            String next = optionalText(s, "next", 100);
+            boolean ending = bool(s, "ending");
+            if (ending && next != null) {
+                problem(line(s.get("next")), "stage '" + id + "' has 'ending: true' and 'next:'; an ending leads "
+                        + "nowhere, so remove one of them");
+            }
+            List<Integer> optionNextLines = new ArrayList<>();
+            Question question = s.containsKey("question") ? question(s.get("question"), optionNextLines) : null;
+            if (ending) {
+                optionNextLines.stream().filter(l -> l > 0).forEach(l -> problem(l, "stage '" + id
+                        + "' has 'ending: true', so its options cannot have 'next:'; remove one of them"));
+            }
+            stages.add(new Stage(id, title, when, Markdown.toHtml(body), question, next, ending));
+            lines.add(new CaseGraph.Lines(line(item), line(s.get("next")), optionNextLines));
+        }
+        if (problems().size() == problemsBefore) {
+            CaseGraph.check(stages, lines, this::problem);
         }
         return stages;
     }
 
-    private Question question(Node node) {
+    /** The stage's own id, or {@code stage-<position>} when it has none. */
+    private String stageId(Map<String, Node> s, Node item, int position, Set<String> ids) {
+        if (s.containsKey("id")) {
+            String id = id(s, "id", item, ids, "stage");
+            return id == null ? "stage-" + position : id;
+        }
+        String id = "stage-" + position;
+        if (!ids.add(id)) {
+            problem(line(item), "this stage has no id, and its default id '" + id + "' is already used by another "
+                    + "stage; give it an id:");
+        }
+        return id;
+    }
+
+    private Question question(Node node, List<Integer> optionNextLines) {
         if (!(node instanceof MappingNode)) {
             problem(line(node), "question must be a mapping with text: and options:");
             return null;
@@ -148,20 +189,45 @@ public final class ModuleParser extends YamlShapes {
             }
             for (Node item : seq.getValue()) {
                 if (!(item instanceof MappingNode)) {
-                    problem(line(item), "each option must be a mapping with text:, feedback: and optionally correct:");
+                    problem(line(item), "each option must be a mapping with text:, feedback: and optionally "
+                            + "correct:, consequence:, next:, stance:, commentary:");
                     continue;
                 }
                 Map<String, Node> o = mapping(item, OPTION_KEYS);
                 String optionText = text(o, "text", item, 1000);
                 boolean correct = bool(o, "correct");
                 String feedback = text(o, "feedback", item, 5000);
-                options.add(new Option(optionText, correct, Markdown.toHtml(feedback)));
+                String consequence = optionalText(o, "consequence", 5000);
+                String next = optionalText(o, "next", 100);
+                Stance stance = stance(o);
+                String commentary = optionalText(o, "commentary", 5000);
+                options.add(new Option(optionText, correct, Markdown.toHtml(feedback), html(consequence), next,
+                        stance, html(commentary)));
+                optionNextLines.add(line(o.get("next")));
             }
             if (!options.isEmpty() && options.stream().noneMatch(Option::correct)) {
                 problem(line(seq), "no option is marked 'correct: true'");
             }
         }
         return new Question(text, options);
+    }
+
+    private Stance stance(Map<String, Node> o) {
+        Node node = o.get("stance");
+        String code = optionalText(o, "stance", 100);
+        if (code == null) {
+            return null;
+        }
+        Optional<Stance> stance = Stance.fromCode(code);
+        if (stance.isEmpty()) {
+            problem(line(node), "unknown stance '" + code + "'; use one of: " + Stance.codes());
+        }
+        return stance.orElse(null);
+    }
+
+    /** Optional Markdown: null stays null, so "no consequence" is not an empty paragraph. */
+    private static String html(String markdown) {
+        return markdown == null ? null : Markdown.toHtml(markdown);
     }
 
     private List<Prompt> prompts(Map<String, Node> m, Node parent) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code scripts/validate-content [DIR...]}: checks content folders without starting a server. Prints one line
- * per valid module, instrument and curriculum, and every problem as {@code file:line: problem}; exits 1 on any.
+ * per valid module (with the ways through it: {@code the-racing-heart: 1 path, 4 stages}), instrument and
+ * curriculum, and every problem as {@code file:line: problem}; exits 1 on any.
  */
 public final class ValidateContent {
 
@@ -24,6 +25,7 @@ public final class ValidateContent {
         for (ContentFolder.LoadedModule m : scan.modules()) {
             out.printf("ok  %-40s pattern=%-28s consultations=%d prompts=%d%n", m.definition().slug(),
                     m.definition().patternCodes(), m.definition().stages().size(), m.definition().prompts().size());
+            out.printf("    %s: %s%n", m.definition().slug(), CaseGraph.summary(m.definition()));
         }
         for (var i : scan.instruments().stream().map(ContentFolder.LoadedInstrument::definition).toList()) {
             out.printf("ok  %-40s instrument items=%d subscales=%d%s%n", i.slug(), i.items().size(),

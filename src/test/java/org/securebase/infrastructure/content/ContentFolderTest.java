@@ -81,6 +81,7 @@ class ContentFolderTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("good") && printed.contains("consultations=2") && printed.contains("prompts=1"),
                 printed);
+        assertTrue(printed.contains("good: 1 path, 2 stages"), printed);
         module(dir, "bad", "slug: bad\ntitle: [");
         err.reset();
         assertEquals(1, ValidateContent.run(List.of(dir), new PrintStream(out), new PrintStream(err)));

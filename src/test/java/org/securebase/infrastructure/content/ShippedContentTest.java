@@ -56,6 +56,16 @@ class ShippedContentTest {
     }
 
     @Test
+    void everyWayThroughEveryModuleHasAtLeastThreeStages() {
+        // The parser demands it of branching cases; a fixed sequence is held to it here.
+        for (ContentFolder.LoadedModule loaded : SCAN.modules()) {
+            CaseGraph.Summary summary = CaseGraph.summary(loaded.definition());
+            assertTrue(summary.paths() >= 1 && summary.shortest() >= CaseGraph.MIN_STAGES,
+                    loaded.definition().slug() + ": " + summary);
+        }
+    }
+
+    @Test
     void theCorrectOptionCannotBeSpottedByItsLength() {
         int questions = 0;
         int longest = 0;
