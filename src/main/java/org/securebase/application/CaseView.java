@@ -2,7 +2,6 @@ package org.securebase.application;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.reflection.ReflectionVersion;

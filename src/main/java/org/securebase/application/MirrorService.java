@@ -37,11 +37,6 @@ public class MirrorService {
      * @param stances the stances by how often they were taken, most often first
      */
     public record Tendency(Pattern pattern, int modules, int choices, List<StanceCount> stances) {
-
-        /** The stance taken most often, if any response named one. */
-        public Optional<Stance> most() {
-            return stances.isEmpty() ? Optional.empty() : Optional.of(stances.get(0).stance());
-        }
     }
 
     public record Mirror(List<Tendency> tendencies, List<SelfRatingResults> relationalStyle) {

@@ -132,6 +132,36 @@ class StaffIT {
         assertFalse(body.contains("id=\"export\""), "only administrators export");
     }
 
+    /**
+     * The cohort's choices per stage, for a debrief: shares without names, nothing for a stage fewer than 5 answered,
+     * and only for staff who may see the cohort. The mirror is the student's alone: 404 to every other role.
+     */
+    @Test
+    void theCohortsChoicesNameNoOneAndTheMirrorIsTheStudentsAlone() {
+        WebClient tutor = client().signIn(TUTOR);
+        long year3 = cohortId(tutor, "tutor/index.xhtml", "Year 3 communication block 2026/27");
+        assertTrue(tutor.get("staff/cohort.xhtml?id=" + year3).body().contains("staff/choices.xhtml?id=" + year3));
+        String shares = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=the-racing-heart").body();
+        assertTrue(shares.contains("choices-table"), "ten demo classmates read the case to its end");
+        assertTrue(shares.matches("(?s).*<td>\\d+ %</td>.*"), "shares");
+        for (String name : new String[] {"Lena Fischer", "Mei Lin Chen", "classmate1@", "Tomasz Nowak"}) {
+            assertFalse(shares.contains(name), "no names: " + name);
+        }
+        String few = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=it-branching").body();
+        assertTrue(few.contains("Fewer than 5 students have answered here"), "below five, nothing");
+        assertFalse(few.contains("choices-table"));
+        assertEquals(404, client().signIn(TUTOR2).get("staff/choices.xhtml?id=" + year3).statusCode(),
+                "another cohort's tutor");
+        assertEquals(404, client().signIn(ADMIN2).get("staff/choices.xhtml?id=" + year3).statusCode(),
+                "another school");
+        assertEquals(403, client().signIn(STUDENT1).get("staff/choices.xhtml?id=" + year3).statusCode());
+
+        assertEquals(200, client().signIn(STUDENT1).get("student/mirror.xhtml").statusCode());
+        for (String staff : new String[] {TUTOR, TUTOR2, ADMIN, ADMIN2}) {
+            assertEquals(404, client().signIn(staff).get("student/mirror.xhtml").statusCode(), staff);
+        }
+    }
+
     @Test
     void noOneOutsideTheCohortOrSchoolReachesIt() {
         long year3 = cohortId(client().signIn(TUTOR), "tutor/index.xhtml", "Year 3 communication block 2026/27");

@@ -487,4 +487,87 @@ class StudentJourneyIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-filter")));
         Browser.assertAccessible(driver, "tutor home and queue");
     }
+
+    private WebElement choose(int stage, int option) {
+        WebElement at = stage(stage);
+        at.findElements(By.cssSelector(".ui-selectoneradio label")).get(option).click();
+        navigate(() -> stage(stage).findElement(By.cssSelector("button[id$='check']")).click());
+        return wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stage-" + stage + " .feedback")));
+    }
+
+    private void nextStage(int from) {
+        navigate(() -> stage(from).findElement(By.cssSelector("button[id$='nextStage']")).click());
+    }
+
+    /**
+     * A case that answers the trainee's stance: each response has its consequence and leads the patient somewhere
+     * else; a choice stands; after submitting, a replay walks the roads not taken without changing the path; the
+     * tutor sees the path; the private mirror shows the tendency.
+     */
+    @Test
+    void theCaseBranchesOnTheResponseAndReplaysTheRoadsNotTaken() {
+        driver.get(url + "student/module.xhtml?module=it-branching");
+        navigate(() -> signIn("student2@demo.securebase.org"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-1")));
+
+        WebElement outcome = choose(1, 0);
+        assertTrue(outcome.findElement(By.cssSelector(".consequence")).isDisplayed(), "what happened next");
+        assertTrue(outcome.getText().startsWith("You chose"), outcome.getText());
+        assertTrue(stage(1).findElements(By.cssSelector("input[type=radio]")).isEmpty(), "a choice stands");
+        Browser.screenshot(driver, "15-consequence");
+        Browser.assertAccessible(driver, "case with a consequence");
+        nextStage(1);
+        assertEquals("Second contact: the phone calls", stage(2).findElement(By.tagName("h2")).getText(),
+                "a quick reassurance: she escalates");
+        choose(2, 1);
+        nextStage(2);
+        assertEquals("Third consultation: a request", stage(3).findElement(By.tagName("h2")).getText(),
+                "the branches rejoin");
+        choose(3, 1);
+        nextStage(3);
+        assertEquals("Two months later", stage(4).findElement(By.tagName("h2")).getText());
+        assertTrue(driver.findElements(By.cssSelector("button[id$='nextStage']")).isEmpty(), "an ending");
+
+        answer("seeking").sendKeys("She wanted someone to stay with her worry, not to end it for her.");
+        answer("next-time").sendKeys("I would offer a planned review and say clearly how to reach us in between.");
+        waitForSaved("seeking");
+        waitForSaved("next-time");
+        navigate(() -> driver.findElement(By.id("submit-reflection")).click());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commentary")));
+
+        navigate(() -> driver.findElement(By.id("replay-link")).click());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".replay-notice")));
+        WebElement first = stage(1);
+        assertTrue(first.findElements(By.cssSelector(".replay-options li")).get(0).getText()
+                .contains("your choice the first time"));
+        navigate(() -> stage(1).findElements(By.cssSelector(".replay-options a")).get(1).click());
+        assertEquals("Second contact: the review you booked", stage(2).findElement(By.tagName("h2")).getText(),
+                "the road not taken: she settles");
+        assertTrue(stage(1).getText().contains("The first time, you chose"), stage(1).getText());
+        Browser.screenshot(driver, "16-replay");
+        Browser.assertAccessible(driver, "replay");
+
+        driver.get(url + "student/module.xhtml?module=it-branching");
+        assertEquals("Second contact: the phone calls", stage(2).findElement(By.tagName("h2")).getText(),
+                "the replay changed nothing of the path taken");
+
+        driver.get(url + "student/mirror.xhtml");
+        WebElement tendency = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("section.tendency[data-pattern='hyperactivating'] .tendency-most")));
+        assertTrue(tendency.getText().contains("take over for them"), tendency.getText());
+        Browser.screenshot(driver, "17-mirror");
+        Browser.assertAccessible(driver, "private mirror");
+        signOut();
+
+        navigate(() -> signIn("tutor@demo.securebase.org"));
+        driver.get(url + "tutor/index.xhtml?module=it-branching");
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//tr[contains(@class,'queue-row')][contains(.,'Tomasz Nowak')]//a[contains(@class,'review-link')]")));
+        navigate(link::click);
+        WebElement path = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-path")));
+        assertEquals(4, path.findElements(By.cssSelector(".path-steps li")).size(), path.getText());
+        assertTrue(path.getText().contains("Refer Milo to the children's clinic") && path.getText().contains("Rescue"),
+                path.getText());
+    }
 }

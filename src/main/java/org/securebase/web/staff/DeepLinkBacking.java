@@ -7,10 +7,10 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import org.omnifaces.util.Faces;
-import org.securebase.web.lti.LtiLaunchServlet;
-import org.securebase.web.lti.LtiUrls;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.lti.DeepLinkService;
+import org.securebase.web.lti.LtiLaunchServlet;
+import org.securebase.web.lti.LtiUrls;
 import org.securebase.web.util.Bundle;
 
 /**

@@ -32,12 +32,24 @@ public class MirrorBacking {
         relational = mirror.relationalStyle().stream().map(ResultsBacking::view).toList();
     }
 
-    /** "With hyper-activating patients you most often chose to reassure (3 of 5 responses, in 2 cases)." */
+    /**
+     * "With hyper-activating patients you most often chose to reassure quickly: 3 of the 5 responses ..."; when no
+     * one stance came first, the ones that shared first place.
+     */
     public String sentence(MirrorService.Tendency tendency) {
         String pattern = Bundle.text("mirror.with." + tendency.pattern().code());
-        return tendency.most().map(stance -> Bundle.text("mirror.most", pattern,
-                Bundle.text("stance.verb." + stance.code()), tendency.stances().get(0).count(), tendency.choices(),
-                tendency.modules())).orElseGet(() -> Bundle.text("mirror.noStance", pattern, tendency.modules()));
+        List<MirrorService.StanceCount> stances = tendency.stances();
+        if (stances.isEmpty()) {
+            return Bundle.text("mirror.noStance", pattern, tendency.modules());
+        }
+        long top = stances.get(0).count();
+        List<String> first = stances.stream().filter(s -> s.count() == top)
+                .map(s -> Bundle.text("stance.verb." + s.stance().code())).toList();
+        if (first.size() > 1) {
+            return Bundle.text("mirror.even", pattern, String.join(Bundle.text("mirror.or"), first),
+                    tendency.choices(), tendency.modules());
+        }
+        return Bundle.text("mirror.most", pattern, first.get(0), top, tendency.choices(), tendency.modules());
     }
 
     public List<MirrorService.Tendency> getTendencies() {
