@@ -448,6 +448,14 @@ class LtiIT {
         String completion = awaitScore("\"userId\":\"learner-ags\"", "\"activityProgress\":\"Submitted\"");
         assertFalse(completion.contains("scoreGiven"), "completion carries no score yet");
         assertTrue(platform.refusedScores.get() >= 1, "the first attempt was refused, and retried");
+        // A response in a case that branches: the statement names the stage and the option, not the stance.
+        String branching = student.get("student/module.xhtml?module=it-branching").body();
+        assertEquals(302, student.postFaces("student/module.xhtml?module=it-branching", branching, "stages:0:q",
+                Map.of("stages:0:q:option", "1", "stages:0:q:check", "")).statusCode());
+        String answered = awaitStatement("verbs/answered", "/modules/it-branching/stages/arrival",
+                "\"response\":\"1\"");
+        assertTrue(answered.contains("\"success\":true"), answered);
+        assertFalse(answered.contains("secure-base"), "what the stances add up to is the trainee's alone");
 
         platform.nextUser(TestPlatform.instructor("teacher-ags", "Gus Grader"));
         WebClient tutor = new WebClient(base);

@@ -141,7 +141,7 @@ class StaffIT {
         WebClient tutor = client().signIn(TUTOR);
         long year3 = cohortId(tutor, "tutor/index.xhtml", "Year 3 communication block 2026/27");
         assertTrue(tutor.get("staff/cohort.xhtml?id=" + year3).body().contains("staff/choices.xhtml?id=" + year3));
-        String shares = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=the-racing-heart").body();
+        String shares = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=the-doctor-in-the-mirror").body();
         assertTrue(shares.contains("choices-table"), "ten demo classmates read the case to its end");
         assertTrue(shares.matches("(?s).*<td>\\d+ %</td>.*"), "shares");
         for (String name : new String[] {"Lena Fischer", "Mei Lin Chen", "classmate1@", "Tomasz Nowak"}) {

@@ -25,6 +25,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.securebase.infrastructure.content.ContentFolder;
 
@@ -482,6 +483,12 @@ class StudentJourneyIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.histogram")));
         Browser.assertAccessible(driver, "cohort self-ratings");
         Browser.screenshot(driver, "14-cohort");
+        navigate(() -> driver.findElement(By.id("choices-link")).click());
+        new Select(driver.findElement(By.id("module"))).selectByValue("the-doctor-in-the-mirror");
+        navigate(() -> driver.findElement(By.id("show")).click());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.choices-table")));
+        Browser.assertAccessible(driver, "how the cohort chose");
+        Browser.screenshot(driver, "18-cohort-choices");
         signOut();
         navigate(() -> signIn("tutor@demo.securebase.org"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-filter")));
