@@ -14,7 +14,15 @@ import org.securebase.domain.instrument.SelfRating.Perspective;
  * known (from the instrument file, or from a baseline of at least five students).
  */
 public record SelfRatingResults(InstrumentDefinition instrument, List<Column> columns,
-        Map<String, List<Optional<Double>>> scores, Map<String, Optional<ChangeStatistics.ReliableChange>> change) {
+        Map<String, List<Optional<Double>>> scores, Map<String, Optional<ChangeStatistics.ReliableChange>> change,
+        Optional<Position> position) {
+
+    /**
+     * Where the latest "now" rating places the person on an instrument's two classification subscales, each with
+     * its standard error, for a plotted point rather than a type label at a hard midpoint.
+     */
+    public record Position(String milestoneTitle, double x, double xError, double y, double yError) {
+    }
 
     public record Column(String milestone, String milestoneTitle, Perspective perspective) {
     }

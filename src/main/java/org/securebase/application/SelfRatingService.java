@@ -176,9 +176,30 @@ public class SelfRatingService {
                         ? score.subscales().get(id).value() : Optional.empty()));
             }
             results.add(new SelfRatingResults(latest, columns, scores,
-                    change(latest, curriculum, milestones, ratings, columns, scores)));
+                    change(latest, curriculum, milestones, ratings, columns, scores), placement(ratings, milestones)));
         }
         return results;
+    }
+
+    /** The latest "now" rating's place on the instrument's two classification subscales, if it has them. */
+    private Optional<SelfRatingResults.Position> placement(List<SelfRating> ratings, List<Milestone> milestones) {
+        for (int i = ratings.size() - 1; i >= 0; i--) {
+            SelfRating r = ratings.get(i);
+            InstrumentDefinition instrument = catalog.instrument(r.getContentVersion());
+            if (r.getPerspective() != Perspective.NOW || instrument.classification() == null) {
+                continue;
+            }
+            var score = r.score(instrument);
+            var x = score.subscales().get(instrument.classification().x());
+            var y = score.subscales().get(instrument.classification().y());
+            if (x == null || y == null || x.value().isEmpty() || y.value().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SelfRatingResults.Position(
+                    milestones.get(position(milestones, r.getMilestone())).title(), x.value().get(),
+                    x.standardError().orElse(0.0), y.value().get(), y.standardError().orElse(0.0)));
+        }
+        return Optional.empty();
     }
 
     /** First and latest "now" scores per subscale, judged against the file's or the baseline's SD and reliability. */

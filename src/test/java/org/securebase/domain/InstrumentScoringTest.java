@@ -91,4 +91,16 @@ class InstrumentScoringTest {
         assertThrows(BusinessException.class, () -> InstrumentScoring.score(instrument(false), Map.of("a", 0)));
         assertThrows(BusinessException.class, () -> InstrumentScoring.score(instrument(false), Map.of("zz", 3)));
     }
+
+    @Test
+    void theStandardErrorSaysHowFirmlyTheAnswersAgree() {
+        // anx values 7, 5, 3, 6 (d reversed): mean 5.25, sample sd 1.708, se = 1.708 / 2 = 0.854
+        Score spread = InstrumentScoring.score(instrument(false), Map.of("a", 7, "b", 5, "c", 3, "d", 2));
+        assertEquals(0.854, spread.subscales().get("anx").standardError().orElseThrow(), 0.001);
+        // all alike: no spread at all
+        Score alike = InstrumentScoring.score(instrument(false), Map.of("a", 4, "b", 4, "c", 4, "d", 4));
+        assertEquals(0.0, alike.subscales().get("anx").standardError().orElseThrow(), 1e-9);
+        // a sum carries the error of its mean times the items: avo 7 and 5 on 2 items, se of mean 1.0, of sum 2.0
+        assertEquals(2.0, spread.subscales().get("avo").standardError().orElseThrow(), 1e-9);
+    }
 }

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.nio.file.Path;
 import java.util.List;
+import org.securebase.infrastructure.content.ContentFolder;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -141,7 +143,9 @@ class StaffIT {
         WebClient tutor = client().signIn(TUTOR);
         long year3 = cohortId(tutor, "tutor/index.xhtml", "Year 3 communication block 2026/27");
         assertTrue(tutor.get("staff/cohort.xhtml?id=" + year3).body().contains("staff/choices.xhtml?id=" + year3));
-        String shares = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=the-doctor-in-the-mirror").body();
+        // The demo classmates read the curriculum's first case to its end.
+        String first = ContentFolder.scan(List.of(Path.of("content"))).curricula().get(0).moduleSlugs().get(0);
+        String shares = tutor.get("staff/choices.xhtml?id=" + year3 + "&module=" + first).body();
         assertTrue(shares.contains("choices-table"), "ten demo classmates read the case to its end");
         assertTrue(shares.matches("(?s).*<td>\\d+ %</td>.*"), "shares");
         for (String name : new String[] {"Lena Fischer", "Mei Lin Chen", "classmate1@", "Tomasz Nowak"}) {

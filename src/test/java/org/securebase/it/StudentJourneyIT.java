@@ -484,7 +484,8 @@ class StudentJourneyIT {
         Browser.assertAccessible(driver, "cohort self-ratings");
         Browser.screenshot(driver, "14-cohort");
         navigate(() -> driver.findElement(By.id("choices-link")).click());
-        new Select(driver.findElement(By.id("module"))).selectByValue("the-doctor-in-the-mirror");
+        new Select(driver.findElement(By.id("module"))).selectByValue(
+                ContentFolder.scan(List.of(Path.of("content"))).curricula().get(0).moduleSlugs().get(0));
         navigate(() -> driver.findElement(By.id("show")).click());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.choices-table")));
         Browser.assertAccessible(driver, "how the cohort chose");

@@ -1,6 +1,8 @@
 package org.securebase.domain.instrument;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.securebase.domain.BusinessException;
@@ -18,8 +20,16 @@ public final class InstrumentScoring {
     private InstrumentScoring() {
     }
 
-    /** A subscale's score, or empty when too few of its items were answered. */
-    public record SubscaleScore(String subscale, Optional<Double> value, int answered, int items) {
+    /**
+     * A subscale's score, or empty when too few of its items were answered; with the standard error of that score
+     * from the spread of the person's own answers (empty below two answers): how firmly the answers place them.
+     */
+    public record SubscaleScore(String subscale, Optional<Double> value, int answered, int items,
+            Optional<Double> standardError) {
+
+        public SubscaleScore(String subscale, Optional<Double> value, int answered, int items) {
+            this(subscale, value, answered, items, Optional.empty());
+        }
 
         public boolean scorable() {
             return value.isPresent();
@@ -56,11 +66,14 @@ public final class InstrumentScoring {
             Map<String, Integer> answers) {
         double total = 0;
         int answered = 0;
+        List<Integer> values = new ArrayList<>();
         for (String itemId : subscale.items()) {
             Integer raw = answers.get(itemId);
             if (raw != null) {
                 boolean reverse = instrument.item(itemId).map(InstrumentDefinition.Item::reverse).orElse(false);
-                total += reverse ? instrument.scale().reverse(raw) : raw;
+                int value = reverse ? instrument.scale().reverse(raw) : raw;
+                total += value;
+                values.add(value);
                 answered++;
             }
         }
@@ -70,8 +83,14 @@ public final class InstrumentScoring {
             return new SubscaleScore(subscale.id(), Optional.empty(), answered, items);
         }
         double mean = total / answered;
+        Optional<Double> error = Optional.empty();
+        if (answered >= 2) {
+            double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double se = Math.sqrt(squares / (answered - 1)) / Math.sqrt(answered);
+            error = Optional.of(subscale.rule() == ScoreRule.MEAN ? se : se * items);
+        }
         return new SubscaleScore(subscale.id(), Optional.of(subscale.rule() == ScoreRule.MEAN ? mean : mean * items),
-                answered, items);
+                answered, items, error);
     }
 
     private static Optional<String> classify(Classification c, Map<String, SubscaleScore> scores) {

@@ -150,10 +150,12 @@ public class Review {
         Map<String, String> levels = new LinkedHashMap<>();
         criterionLevels.forEach((criterion, level) -> {
             if (level != null && !level.isEmpty()) {
-                if (rubricDefinition.criteria().stream().noneMatch(c -> c.id().equals(criterion))) {
-                    throw new IllegalArgumentException("no criterion " + criterion);
+                RubricDefinition.Criterion c = rubricDefinition.criteria().stream()
+                        .filter(x -> x.id().equals(criterion)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no criterion " + criterion));
+                if (rubricDefinition.choicesFor(c).stream().noneMatch(l -> l.id().equals(level))) {
+                    throw new IllegalArgumentException("no rating " + level + " for " + criterion);
                 }
-                rubricDefinition.rank(level);
                 levels.put(criterion, level);
             }
         });

@@ -21,7 +21,7 @@ public final class RubricParser extends YamlShapes {
     private static final Set<String> KEYS = Set.of("slug", "title", "description", "levels", "criteria",
             "references");
     private static final Set<String> LEVEL_KEYS = Set.of("id", "title", "descriptor");
-    private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "descriptors");
+    private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "descriptors", "scale");
 
     private RubricParser(String file) {
         super(file);
@@ -63,13 +63,22 @@ public final class RubricParser extends YamlShapes {
             Set<String> criterionIds = new HashSet<>();
             for (Node node : cs == null ? List.<Node>of() : cs.getValue()) {
                 if (!(node instanceof MappingNode)) {
-                    problem(line(node), "each criterion must be a mapping with id:, title: and descriptors:");
+                    problem(line(node), "each criterion must be a mapping with id:, title: and descriptors: (or scale:)");
                     continue;
                 }
                 Map<String, Node> c = mapping(node, CRITERION_KEYS);
                 String id = id(c, "id", node, criterionIds, "criterion");
                 String criterionTitle = text(c, "title", node, 200);
-                criteria.add(new Criterion(id, criterionTitle, descriptors(c.get("descriptors"), node, levelIds)));
+                if (c.containsKey("scale") == c.containsKey("descriptors")) {
+                    problem(line(node), "criterion '" + id + "' needs either descriptors: (rated on the levels) or "
+                            + "scale: (its own ratings), not both");
+                    continue;
+                }
+                if (c.containsKey("scale")) {
+                    criteria.add(new Criterion(id, criterionTitle, Map.of(), scale(c, node)));
+                } else {
+                    criteria.add(new Criterion(id, criterionTitle, descriptors(c.get("descriptors"), node, levelIds)));
+                }
             }
         }
         List<String> references = m.containsKey("references") ? strings(m, "references", root) : List.of();
@@ -77,6 +86,26 @@ public final class RubricParser extends YamlShapes {
             return null;
         }
         return new RubricDefinition(slug, title, Markdown.toHtml(description), levels, criteria, references);
+    }
+
+    /** A criterion's own ratings: at least two, each with id, title and descriptor. */
+    private List<Level> scale(Map<String, Node> c, Node parent) {
+        List<Level> scale = new ArrayList<>();
+        SequenceNode seq = sequence(c, "scale", parent);
+        Set<String> ids = new HashSet<>();
+        for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
+            if (!(node instanceof MappingNode)) {
+                problem(line(node), "each rating of a scale must be a mapping with id:, title: and descriptor:");
+                continue;
+            }
+            Map<String, Node> l = mapping(node, LEVEL_KEYS);
+            String id = id(l, "id", node, ids, "rating");
+            scale.add(new Level(id, text(l, "title", node, 200), Markdown.toHtml(text(l, "descriptor", node, 5000))));
+        }
+        if (seq != null && scale.size() < 2) {
+            problem(line(seq), "a scale needs at least two ratings");
+        }
+        return scale;
     }
 
     private Map<String, String> descriptors(Node node, Node parent, Set<String> levelIds) {

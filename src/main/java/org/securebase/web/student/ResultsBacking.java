@@ -18,6 +18,7 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.LineChart;
+import org.securebase.web.util.PositionChart;
 
 /** /student/results.xhtml: the student's own self-ratings over the curriculum, as a chart and a table. */
 @Named
@@ -26,8 +27,11 @@ public class ResultsBacking {
 
     /** One instrument's results as the page shows them. */
     public record View(String slug, String title, String chart, List<String> headers, List<Row> rows,
-            String cautionHtml) {
+            String cautionHtml, String positionChart, String positionText) {
     }
+
+    /** Half the width of the "near the middle" band around a classification's midpoint, in scale points. */
+    static final double NEAR_THE_MIDDLE = 0.5;
 
     public record Row(String subscale, List<String> cells, String change) {
     }
@@ -72,7 +76,34 @@ public class ResultsBacking {
         double min = instrument.scale().min() * (sum ? maxItems : 1);
         double max = instrument.scale().max() * (sum ? maxItems : 1);
         String chart = LineChart.svg(Bundle.text("results.chartLabel", instrument.title()), headers, series, min, max);
-        return new View(instrument.slug(), instrument.title(), chart, headers, rows, instrument.cautionHtml());
+        String positionChart = null;
+        String positionText = null;
+        if (r.position().isPresent() && instrument.classification() != null) {
+            SelfRatingResults.Position p = r.position().get();
+            InstrumentDefinition.Classification c = instrument.classification();
+            String xTitle = subscaleTitle(instrument, c.x());
+            String yTitle = subscaleTitle(instrument, c.y());
+            positionText = Bundle.text("results.position", p.milestoneTitle(), xTitle, format(p.x()),
+                    format(p.x() - 1.96 * p.xError()), format(p.x() + 1.96 * p.xError()), yTitle, format(p.y()),
+                    format(p.y() - 1.96 * p.yError()), format(p.y() + 1.96 * p.yError()),
+                    side(p.x(), c.midpoint()), side(p.y(), c.midpoint()));
+            positionChart = PositionChart.svg(Bundle.text("results.positionLabel", instrument.title()), xTitle, yTitle, instrument.scale().min(),
+                    instrument.scale().max(), c.midpoint(), NEAR_THE_MIDDLE, c.types(), p.x(), p.xError(), p.y(),
+                    p.yError());
+        }
+        return new View(instrument.slug(), instrument.title(), chart, headers, rows, instrument.cautionHtml(),
+                positionChart, positionText);
+    }
+
+    private static String subscaleTitle(InstrumentDefinition instrument, String id) {
+        return instrument.subscales().stream().filter(s -> s.id().equals(id)).findFirst()
+                .map(InstrumentDefinition.Subscale::title).orElse(id);
+    }
+
+    /** Where a score sits against the midpoint: below, near the middle, or above. */
+    private static String side(double value, double midpoint) {
+        return Bundle.text(Math.abs(value - midpoint) <= NEAR_THE_MIDDLE ? "results.nearMiddle"
+                : value < midpoint ? "results.below" : "results.above");
     }
 
     private static String format(double value) {

@@ -79,7 +79,7 @@ public final class ReviewDisplay {
             for (RubricDefinition.Criterion c : rubric.criteria()) {
                 String level = review.getCriterionLevels().get(c.id());
                 if (level != null) {
-                    criteria.add(new Criterion(c.title(), levelTitle(rubric, level)));
+                    criteria.add(new Criterion(c.title(), rubric.ratingTitle(c, level)));
                 }
             }
         }

@@ -53,4 +53,31 @@ class RubricParserTest {
         assertTrue(problems(RUBRIC.replace("id: high", "id: low")).stream()
                 .anyMatch(p -> p.message().contains("level id 'low' is used twice")));
     }
+
+    @Test
+    void aCriterionMayBeRatedOnAScaleOfItsOwnButNotBothWays() {
+        String scaled = RUBRIC + """
+                  - id: learning
+                    title: Learning
+                    scale:
+                      - id: absent
+                        title: Not shown
+                        descriptor: None.
+                      - id: present
+                        title: Shown
+                        descriptor: Changed.
+                """;
+        RubricDefinition rubric = RubricParser.parse("depth.yaml", "depth", scaled).definition().orElseThrow();
+        RubricDefinition.Criterion learning = rubric.criteria().get(1);
+        assertEquals(List.of("absent", "present"), rubric.choicesFor(learning).stream().map(RubricDefinition.Level::id)
+                .toList());
+        assertEquals(List.of("low", "high"), rubric.choicesFor(rubric.criteria().get(0)).stream()
+                .map(RubricDefinition.Level::id).toList(), "the others on the levels");
+        assertEquals("Shown", rubric.ratingTitle(learning, "present"));
+        String both = scaled.replace("    scale:\n", "    descriptors:\n      low: x\n    scale:\n");
+        assertTrue(problems(both).stream().anyMatch(p -> p.message().contains("not both")), problems(both)::toString);
+        String oneRating = scaled.replace("      - id: present\n        title: Shown\n        descriptor: Changed.\n", "");
+        assertTrue(problems(oneRating).stream().anyMatch(p -> p.message().contains("at least two ratings")),
+                problems(oneRating)::toString);
+    }
 }

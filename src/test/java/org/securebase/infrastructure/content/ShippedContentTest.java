@@ -91,8 +91,16 @@ class ShippedContentTest {
         assertEquals(1, SCAN.rubrics().size());
         assertEquals(List.of("Habitual action", "Thoughtful action or introspection", "Reflection",
                 "Critical reflection"), SCAN.rubrics().get(0).levels().stream().map(l -> l.title()).toList());
-        assertTrue(SCAN.rubrics().get(0).criteria().stream().allMatch(c -> c.descriptorsHtml().size() == 4),
-                "every criterion describes every level");
+        var rubric = SCAN.rubrics().get(0);
+        assertTrue(rubric.criteria().stream().allMatch(c -> c.descriptorsHtml().size() == 4 || c.scale().size() >= 2),
+                "every criterion describes every level, or has a scale of its own");
+        assertTrue(rubric.criteria().stream().map(c -> c.id()).toList().containsAll(List.of("writing", "dilemma",
+                "feelings", "meaning", "transformative", "confirmatory")), "REFLECT's criteria");
+        assertEquals(List.of("absent", "present"), rubric.criteria().stream().filter(c -> c.id().equals("transformative"))
+                .findFirst().orElseThrow().scale().stream().map(l -> l.id()).toList(),
+                "transformative learning is rated as shown or not, not on the levels");
+        assertTrue(rubric.levels().get(2).descriptorHtml().indexOf("attachment") < 0,
+                "the reflection level does not ask for theory's vocabulary");
     }
 
     @Test
