@@ -1,7 +1,6 @@
 package org.securebase.application;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Invitation;
-import org.securebase.infrastructure.mail.Mailer;
 import org.securebase.infrastructure.security.PasswordHasher;
 import org.securebase.infrastructure.security.Tokens;
 
@@ -35,7 +33,7 @@ public class InvitationService {
     private PasswordHasher hasher;
 
     @Inject
-    private Event<Mailer.OutgoingMail> mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -53,8 +51,8 @@ public class InvitationService {
         em.persist(
                 new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
         String link = links.invitation(encoded);
-        mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.invitation.subject"),
-                MailTexts.text("mail.invitation.body", account.getDisplayName(), link, days)));
+        mail.queue(account.getEmail(), MailTexts.text("mail.invitation.subject"),
+                MailTexts.text("mail.invitation.body", account.getDisplayName(), link, days));
         return link;
     }
 
@@ -87,9 +85,9 @@ public class InvitationService {
         em.persist(new Invitation(account, Invitation.Purpose.SIGN_IN, hash(encoded), clock.instant(),
                 clock.instant().plus(SIGN_IN_LINK_LIFETIME)));
         String link = links.signInLink(encoded);
-        mail.fire(new Mailer.OutgoingMail(account.getEmail(), MailTexts.text("mail.signInLink.subject"),
+        mail.queue(account.getEmail(), MailTexts.text("mail.signInLink.subject"),
                 MailTexts.text("mail.signInLink.body", account.getDisplayName(), link,
-                        SIGN_IN_LINK_LIFETIME.toMinutes())));
+                        SIGN_IN_LINK_LIFETIME.toMinutes()));
     }
 
     /** The account a one-time sign-in link is for; it is used up. */

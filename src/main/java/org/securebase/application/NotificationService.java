@@ -1,7 +1,6 @@
 package org.securebase.application;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +12,6 @@ import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionSubmitted;
 import org.securebase.domain.review.Notification;
 import org.securebase.domain.review.ReviewDecided;
-import org.securebase.infrastructure.mail.Mailer;
 
 /**
  * In-app notifications, and the same by mail once the change behind them has committed: to a student when
@@ -29,7 +27,7 @@ public class NotificationService {
     private Memberships memberships;
 
     @Inject
-    private Event<Mailer.OutgoingMail> mail;
+    private MailOutbox mail;
 
     @Inject
     private Clock clock;
@@ -55,8 +53,8 @@ public class NotificationService {
         String key = "mail." + kind.name();
         String link = kind == Notification.Kind.FEEDBACK_RELEASED ? links.reflection(reflection.getId())
                 : links.review(reflection.getId());
-        mail.fire(new Mailer.OutgoingMail(recipient.getEmail(), MailTexts.text(key + ".subject", subject),
-                MailTexts.text(key + ".body", recipient.getDisplayName(), subject, link)));
+        mail.queue(recipient.getEmail(), MailTexts.text(key + ".subject", subject),
+                MailTexts.text(key + ".body", recipient.getDisplayName(), subject, link));
     }
 
     /** The latest notifications, newest first: one query. */

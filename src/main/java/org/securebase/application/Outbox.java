@@ -9,7 +9,8 @@ import org.securebase.application.lti.GradeService;
 import org.securebase.application.xapi.XapiService;
 
 /**
- * Every few seconds, sends what is due to other systems: results to learning platforms, statements to the LRS.
+ * Every few seconds, sends what is due to other systems: results to learning platforms, mail to the SMTP server,
+ * statements to the LRS.
  * Each item goes in its own transaction, so one system's failure never holds up another's.
  */
 @Singleton
@@ -21,11 +22,17 @@ public class Outbox {
     @Inject
     private XapiService xapi;
 
+    @Inject
+    private MailOutbox mail;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
         for (Long id : grades.due(50)) {
             grades.send(id);
+        }
+        for (Long id : mail.due(200)) {
+            mail.send(id);
         }
         if (xapi.isConfigured()) {
             for (Long id : xapi.due(100)) {

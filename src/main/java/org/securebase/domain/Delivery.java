@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * The state of something we send to another system (a grade to a learning platform, a statement to a Learning
- * Record Store): waiting, sent, rejected (the other side refused it: trying again would not help), or failed
+ * Record Store, a mail to the SMTP server): waiting, sent, rejected (the other side refused it: trying again would not help), or failed
  * (unreachable {@value #MAX_ATTEMPTS} times). Retries come after 5 s, 10 s, 20 s, … at most an hour apart. The
  * item itself is always kept, with the last reason.
  */
@@ -60,6 +60,21 @@ public class Delivery {
         } else {
             unreachable("HTTP " + httpStatus + ": " + body, now);
         }
+    }
+
+    /** Taken by the other side without an HTTP answer (an SMTP server accepting a message). */
+    public void delivered(Instant now) {
+        attempts++;
+        status = Status.SENT;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** Refused for good (an address no server will take): trying again would not help. */
+    public void refused(String reason) {
+        attempts++;
+        status = Status.REJECTED;
+        lastError = trim(reason);
     }
 
     /** A failed attempt: pause and try again, or give up after {@value #MAX_ATTEMPTS}. */

@@ -39,4 +39,17 @@ class DeliveryTest {
         assertEquals(null, sent.getLastError());
         assertEquals(2, sent.getAttempts());
     }
+
+    @Test
+    void aServerThatTakesTheMessageSendsItOneThatRefusesItKeepsIt() {
+        Delivery taken = Delivery.dueAt(T0);
+        taken.unreachable("connection refused", T0);
+        taken.delivered(T0.plusSeconds(10));
+        assertEquals(Delivery.Status.SENT, taken.getStatus());
+        assertEquals(2, taken.getAttempts());
+        Delivery refused = Delivery.dueAt(T0);
+        refused.refused("550 no such user");
+        assertEquals(Delivery.Status.REJECTED, refused.getStatus());
+        assertEquals("550 no such user", refused.getLastError());
+    }
 }

@@ -1,30 +1,27 @@
 package org.securebase.infrastructure.mail;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends plain-text mail through the SMTP server named by MAIL_SMTP_HOST (with MAIL_SMTP_PORT, MAIL_SMTP_USER,
  * MAIL_SMTP_PASSWORD, MAIL_SMTP_STARTTLS and MAIL_FROM). With no host configured the message is written to the log
- * instead, so a demo or a test still shows what would have been sent. A failed send is logged, never thrown:
- * mail is a courtesy, the in-app notification is the record.
+ * instead, so a demo or a test still shows what would have been sent. It sends one message when asked and says
+ * whether to try again; the queue that makes sure nothing is dropped is {@code application.MailOutbox}.
  */
 @ApplicationScoped
 public class Mailer {
@@ -55,22 +52,37 @@ public class Mailer {
     @ConfigProperty(name = "mail.from", defaultValue = "Secure Base <no-reply@localhost>")
     private String from;
 
-    @Resource
-    private ManagedExecutorService executor;
-
-    /** A message to send once the transaction that asked for it has committed: nothing is mailed for a rollback. */
-    public record OutgoingMail(String to, String subject, String body) {
-    }
-
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {
-        executor.submit(() -> send(mail.to(), mail.subject(), mail.body()));
-    }
-
     public boolean isConfigured() {
         return host.filter(h -> !h.isBlank()).isPresent();
     }
 
-    public void send(String to, String subject, String body) {
+    /** The server refused the message for good (an address it will never take). */
+    public static class Refused extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The server could not be reached or failed for now: try again later. */
+    public static class Unreachable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Hands one message to the SMTP server (or, without one, to the log).
+     *
+     * @throws Refused when the server will never take it (a malformed or rejected address)
+     * @throws Unreachable when it could not be sent now
+     */
+    public void deliver(String to, String subject, String body) throws Refused, Unreachable {
         if (!isConfigured()) {
             LOG.info(() -> "Mail (no SMTP server configured, so logged instead)\nTo: " + to + "\nSubject: " + subject
                     + "\n\n" + body);
@@ -99,8 +111,15 @@ public class Mailer {
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
             Transport.send(message);
+        } catch (AddressException e) {
+            throw new Refused("bad address: " + e.getMessage());
+        } catch (SendFailedException e) {
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+                throw new Refused("address refused: " + e.getMessage());
+            }
+            throw new Unreachable(e.getMessage());
         } catch (MessagingException e) {
-            LOG.log(Level.WARNING, "Mail to " + to + " failed: " + e.getMessage());
+            throw new Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
