@@ -366,7 +366,7 @@ class SecurityAndApiIT {
                 + "&p=then").statusCode(), "the start milestone asks for no looking back");
         assertEquals(200, student.get("student/rate.xhtml?c=year-3-attachment&milestone=end&i=relational-style&p=then")
                 .statusCode(), "the end milestone does");
-        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&milestone=after-hyperactivating"
+        assertEquals(404, student.get("student/rate.xhtml?c=year-3-attachment&milestone=midpoint"
                 + "&i=relational-style&p=now").statusCode(), "that milestone does not give this instrument");
         assertEquals(404, student.get("student/milestone.xhtml?c=year-3-attachment&milestone=nowhere").statusCode());
     }

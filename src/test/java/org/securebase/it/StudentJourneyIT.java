@@ -158,15 +158,17 @@ class StudentJourneyIT {
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li.milestone-card[data-milestone='start']"))).getText().contains("1 of 3 done"));
 
-        // Own results: recognising = (5 + 5 + 5 + 3 + 3 + 3) / 6 = 4.00; responding and endings-and-self = 3.00.
+        // Own results: recognising = (5 + 5 + 5 + 3 + 3 + 3) / 6 = 4.00; responding, endings and handovers, and
+        // own reactions = 3.00.
         navigate(() -> driver.findElement(By.cssSelector("a[id$='results-link']")).sendKeys(Keys.ENTER));
         WebElement results = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("section.results[data-instrument='attachment-competence']")));
         List<String> rows = results.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
-        assertEquals(3, rows.size(), rows::toString);
+        assertEquals(4, rows.size(), rows::toString);
         assertTrue(rows.get(0).matches(".*\\b4\\.00\\b.*—"), rows.get(0));
         assertTrue(rows.get(1).matches(".*\\b3\\.00\\b.*—"), rows.get(1));
         assertTrue(rows.get(2).matches(".*\\b3\\.00\\b.*—"), rows.get(2));
+        assertTrue(rows.get(3).matches(".*\\b3\\.00\\b.*—"), rows.get(3));
         assertEquals(1, results.findElements(By.cssSelector("svg.chart[role='img']")).size());
         Browser.screenshot(driver, "10-results");
         Browser.assertAccessible(driver, "results");
