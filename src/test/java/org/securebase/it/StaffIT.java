@@ -11,12 +11,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.nio.file.Path;
 import java.util.List;
-import org.securebase.infrastructure.content.ContentFolder;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.securebase.infrastructure.content.ContentFolder;
 
 /**
  * What tutors and school administrators see over real HTTP, on the demo school: Northgate's year 3 cohort (tutor,

@@ -63,7 +63,8 @@ public final class RubricParser extends YamlShapes {
             Set<String> criterionIds = new HashSet<>();
             for (Node node : cs == null ? List.<Node>of() : cs.getValue()) {
                 if (!(node instanceof MappingNode)) {
-                    problem(line(node), "each criterion must be a mapping with id:, title: and descriptors: (or scale:)");
+                    problem(line(node),
+                            "each criterion must be a mapping with id:, title: and descriptors: (or scale:)");
                     continue;
                 }
                 Map<String, Node> c = mapping(node, CRITERION_KEYS);

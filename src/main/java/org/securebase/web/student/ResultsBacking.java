@@ -87,7 +87,8 @@ public class ResultsBacking {
                     format(p.x() - 1.96 * p.xError()), format(p.x() + 1.96 * p.xError()), yTitle, format(p.y()),
                     format(p.y() - 1.96 * p.yError()), format(p.y() + 1.96 * p.yError()),
                     side(p.x(), c.midpoint()), side(p.y(), c.midpoint()));
-            positionChart = PositionChart.svg(Bundle.text("results.positionLabel", instrument.title()), xTitle, yTitle, instrument.scale().min(),
+            positionChart = PositionChart.svg(Bundle.text("results.positionLabel", instrument.title()), xTitle, yTitle,
+                    instrument.scale().min(),
                     instrument.scale().max(), c.midpoint(), NEAR_THE_MIDDLE, c.types(), p.x(), p.xError(), p.y(),
                     p.yError());
         }

@@ -55,10 +55,12 @@ public final class PositionChart {
         double cy = py(y, min, max, plot);
         double ex = 1.96 * xError * plot / (max - min);
         double ey = 1.96 * yError * plot / (max - min);
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d5c63\" "
-                + "stroke-width=\"2\"/>", clamp(cx - ex, plot), clamp(cx + ex, plot), cy, cy));
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d5c63\" "
-                + "stroke-width=\"2\"/>", cx, cx, clamp(cy - ey, plot), clamp(cy + ey, plot)));
+        svg.append(
+                String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d5c63\" "
+                        + "stroke-width=\"2\"/>", clamp(cx - ex, plot), clamp(cx + ex, plot), cy, cy));
+        svg.append(
+                String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#1d5c63\" "
+                        + "stroke-width=\"2\"/>", cx, cx, clamp(cy - ey, plot), clamp(cy + ey, plot)));
         svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#1d5c63\"/>", cx, cy));
         svg.append("</svg>");
         return svg.toString();

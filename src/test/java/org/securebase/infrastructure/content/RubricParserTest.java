@@ -76,7 +76,8 @@ class RubricParserTest {
         assertEquals("Shown", rubric.ratingTitle(learning, "present"));
         String both = scaled.replace("    scale:\n", "    descriptors:\n      low: x\n    scale:\n");
         assertTrue(problems(both).stream().anyMatch(p -> p.message().contains("not both")), problems(both)::toString);
-        String oneRating = scaled.replace("      - id: present\n        title: Shown\n        descriptor: Changed.\n", "");
+        String oneRating = scaled.replace("      - id: present\n        title: Shown\n        descriptor: Changed.\n",
+                "");
         assertTrue(problems(oneRating).stream().anyMatch(p -> p.message().contains("at least two ratings")),
                 problems(oneRating)::toString);
     }

@@ -96,8 +96,9 @@ class ShippedContentTest {
                 "every criterion describes every level, or has a scale of its own");
         assertTrue(rubric.criteria().stream().map(c -> c.id()).toList().containsAll(List.of("writing", "dilemma",
                 "feelings", "meaning", "transformative", "confirmatory")), "REFLECT's criteria");
-        assertEquals(List.of("absent", "present"), rubric.criteria().stream().filter(c -> c.id().equals("transformative"))
-                .findFirst().orElseThrow().scale().stream().map(l -> l.id()).toList(),
+        assertEquals(List.of("absent", "present"),
+                rubric.criteria().stream().filter(c -> c.id().equals("transformative"))
+                        .findFirst().orElseThrow().scale().stream().map(l -> l.id()).toList(),
                 "transformative learning is rated as shown or not, not on the levels");
         assertTrue(rubric.levels().get(2).descriptorHtml().indexOf("attachment") < 0,
                 "the reflection level does not ask for theory's vocabulary");
