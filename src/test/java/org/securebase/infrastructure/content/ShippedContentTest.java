@@ -135,4 +135,12 @@ class ShippedContentTest {
         assertTrue(last.retrospective(), "the end milestone asks the then-rating too");
         assertTrue(curriculum.milestones().size() >= 3);
     }
+
+    @Test
+    void everyModuleSaysWhatItWasCheckedAgainst() throws Exception {
+        for (ContentFolder.LoadedModule loaded : SCAN.modules()) {
+            assertTrue(loaded.source().startsWith("# Checked against the editorial checklist"),
+                    loaded.file() + " begins with the comment naming the checklist it was checked against");
+        }
+    }
 }
