@@ -42,21 +42,8 @@ public final class RubricParser extends YamlShapes {
         String slug = slug(m, root, expectedSlug);
         String title = text(m, "title", root, 200);
         String description = text(m, "description", root, 5000);
-        List<Level> levels = new ArrayList<>();
-        Set<String> levelIds = new HashSet<>();
-        SequenceNode seq = sequence(m, "levels", root);
-        for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
-            if (!(node instanceof MappingNode)) {
-                problem(line(node), "each level must be a mapping with id:, title: and descriptor:");
-                continue;
-            }
-            Map<String, Node> l = mapping(node, LEVEL_KEYS);
-            String id = id(l, "id", node, levelIds, "level");
-            levels.add(new Level(id, text(l, "title", node, 200), Markdown.toHtml(text(l, "descriptor", node, 5000))));
-        }
-        if (seq != null && levels.size() < 2) {
-            problem(line(seq), "a rubric needs at least two levels");
-        }
+        List<Level> levels = ratings(m, "levels", root, "level", "a rubric needs at least two levels");
+        Set<String> levelIds = new HashSet<>(levels.stream().map(Level::id).toList());
         List<Criterion> criteria = new ArrayList<>();
         if (m.containsKey("criteria")) {
             SequenceNode cs = sequence(m, "criteria", root);
@@ -76,7 +63,8 @@ public final class RubricParser extends YamlShapes {
                     continue;
                 }
                 if (c.containsKey("scale")) {
-                    criteria.add(new Criterion(id, criterionTitle, Map.of(), scale(c, node)));
+                    criteria.add(new Criterion(id, criterionTitle, Map.of(),
+                            ratings(c, "scale", node, "rating", "a scale needs at least two ratings")));
                 } else {
                     criteria.add(new Criterion(id, criterionTitle, descriptors(c.get("descriptors"), node, levelIds)));
                 }
@@ -89,24 +77,28 @@ public final class RubricParser extends YamlShapes {
         return new RubricDefinition(slug, title, Markdown.toHtml(description), levels, criteria, references);
     }
 
-    /** A criterion's own ratings: at least two, each with id, title and descriptor. */
-    private List<Level> scale(Map<String, Node> c, Node parent) {
-        List<Level> scale = new ArrayList<>();
-        SequenceNode seq = sequence(c, "scale", parent);
+    /**
+     * An ordered list of ratings, each with id, title and descriptor: the rubric's levels, or a criterion's own scale.
+     *
+     * @param kind what one rating is called in messages ("level", "rating")
+     */
+    private List<Level> ratings(Map<String, Node> m, String key, Node parent, String kind, String tooFew) {
+        List<Level> ratings = new ArrayList<>();
+        SequenceNode seq = sequence(m, key, parent);
         Set<String> ids = new HashSet<>();
         for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
             if (!(node instanceof MappingNode)) {
-                problem(line(node), "each rating of a scale must be a mapping with id:, title: and descriptor:");
+                problem(line(node), "each " + kind + " must be a mapping with id:, title: and descriptor:");
                 continue;
             }
             Map<String, Node> l = mapping(node, LEVEL_KEYS);
-            String id = id(l, "id", node, ids, "rating");
-            scale.add(new Level(id, text(l, "title", node, 200), Markdown.toHtml(text(l, "descriptor", node, 5000))));
+            String id = id(l, "id", node, ids, kind);
+            ratings.add(new Level(id, text(l, "title", node, 200), Markdown.toHtml(text(l, "descriptor", node, 5000))));
         }
-        if (seq != null && scale.size() < 2) {
-            problem(line(seq), "a scale needs at least two ratings");
+        if (seq != null && ratings.size() < 2) {
+            problem(line(seq), tooFew);
         }
-        return scale;
+        return ratings;
     }
 
     private Map<String, String> descriptors(Node node, Node parent, Set<String> levelIds) {
