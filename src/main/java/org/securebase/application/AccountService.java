@@ -83,6 +83,14 @@ public class AccountService {
         return account;
     }
 
+    /** Keeps the language the person chose, for their pages and their mail. */
+    public void chooseLanguage(Account account, String languageTag) {
+        Account managed = em.find(Account.class, account.getId());
+        if (managed != null) {
+            managed.speaks(languageTag);
+        }
+    }
+
     public long count() {
         return em.createNamedQuery("Account.count", Long.class).getSingleResult();
     }

@@ -25,6 +25,22 @@ public record CaseView(
         Review feedback,
         RubricDefinition rubric) {
 
+    /**
+     * The same view in another language: the stages, options and prompts of a translation with this module's shape
+     * (what the trainee chose and wrote stays as it is).
+     */
+    public CaseView in(ModuleDefinition translation) {
+        if (translation == definition || !translation.sameShapeAs(definition)) {
+            return this;
+        }
+        List<Step> steps = path.stream().map(s -> new Step(s.index(), translation.stages().get(s.index()), s.chosen()))
+                .toList();
+        List<Draft> translatedDrafts = drafts.stream().map(d -> new Draft(translation.prompt(d.prompt().id())
+                .orElse(d.prompt()), d.text(), d.revision(), d.savedAt())).toList();
+        return new CaseView(translation, steps, moreStages, readingComplete, translatedDrafts, reflectionId,
+                submitted, status, feedback, rubric);
+    }
+
     /** Whether the student can write: nothing submitted yet, or returned for revision. */
     public boolean isEditable() {
         return status == null || status.editable();

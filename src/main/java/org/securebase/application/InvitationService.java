@@ -51,8 +51,8 @@ public class InvitationService {
         em.persist(
                 new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
         String link = links.invitation(encoded);
-        mail.queue(account.getEmail(), MailTexts.text("mail.invitation.subject"),
-                MailTexts.text("mail.invitation.body", account.getDisplayName(), link, days));
+        mail.queue(account.getEmail(), MailTexts.text(account, "mail.invitation.subject"),
+                MailTexts.text(account, "mail.invitation.body", account.getDisplayName(), link, days));
         return link;
     }
 
@@ -85,8 +85,8 @@ public class InvitationService {
         em.persist(new Invitation(account, Invitation.Purpose.SIGN_IN, hash(encoded), clock.instant(),
                 clock.instant().plus(SIGN_IN_LINK_LIFETIME)));
         String link = links.signInLink(encoded);
-        mail.queue(account.getEmail(), MailTexts.text("mail.signInLink.subject"),
-                MailTexts.text("mail.signInLink.body", account.getDisplayName(), link,
+        mail.queue(account.getEmail(), MailTexts.text(account, "mail.signInLink.subject"),
+                MailTexts.text(account, "mail.signInLink.body", account.getDisplayName(), link,
                         SIGN_IN_LINK_LIFETIME.toMinutes()));
     }
 

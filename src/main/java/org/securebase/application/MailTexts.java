@@ -3,6 +3,7 @@ package org.securebase.application;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.securebase.domain.account.Account;
 
 /** Texts of outgoing mail, from the application's own bundle ({@code org/securebase/application/mail}). */
 public final class MailTexts {
@@ -12,8 +13,9 @@ public final class MailTexts {
     private MailTexts() {
     }
 
-    public static String text(String key, Object... args) {
-        Locale locale = Locale.ENGLISH;
+    /** The text in the recipient's language (their chosen one, else English). */
+    public static String text(Account recipient, String key, Object... args) {
+        Locale locale = recipient == null ? Locale.ENGLISH : recipient.preferredLocale().orElse(Locale.ENGLISH);
         return new MessageFormat(ResourceBundle.getBundle(NAME, locale).getString(key), locale).format(args);
     }
 }

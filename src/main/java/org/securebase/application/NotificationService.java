@@ -53,8 +53,8 @@ public class NotificationService {
         String key = "mail." + kind.name();
         String link = kind == Notification.Kind.FEEDBACK_RELEASED ? links.reflection(reflection.getId())
                 : links.review(reflection.getId());
-        mail.queue(recipient.getEmail(), MailTexts.text(key + ".subject", subject),
-                MailTexts.text(key + ".body", recipient.getDisplayName(), subject, link));
+        mail.queue(recipient.getEmail(), MailTexts.text(recipient, key + ".subject", subject),
+                MailTexts.text(recipient, key + ".body", recipient.getDisplayName(), subject, link));
     }
 
     /** The latest notifications, newest first: one query. */

@@ -11,6 +11,15 @@ import org.securebase.domain.module.ModuleDefinition;
  */
 public record ReplayView(ModuleDefinition definition, List<Step> steps, boolean ended, List<Integer> choices) {
 
+    /** The same replay in another language: a translation of the same shape, else unchanged. */
+    public ReplayView in(ModuleDefinition translation) {
+        if (translation == definition || !translation.sameShapeAs(definition)) {
+            return this;
+        }
+        return new ReplayView(translation, steps.stream().map(s -> new Step(s.index(), translation.stages()
+                .get(s.index()), s.chosen(), s.yours())).toList(), ended, choices);
+    }
+
     /**
      * @param index the stage's position in the module
      * @param chosen the option taken in this replay, or null where the replay stands now

@@ -65,6 +65,11 @@ public class LoginBacking {
         }
         Caller caller = Caller.of(result.account());
         Sessions.signIn(request, caller);
+        // A language chosen before signing in becomes the account's, for later visits and for mail.
+        if (request.getSession().getAttribute(LocaleBacking.SESSION_LOCALE) instanceof String chosen
+                && result.account().preferredLocale().isEmpty()) {
+            accounts.chooseLanguage(result.account(), chosen);
+        }
         currentUser.establish(caller);
         String home = request.getContextPath() + "/index.xhtml";
         String target = Sessions.takeContinue(request).filter(t -> t.startsWith(request.getContextPath() + "/")

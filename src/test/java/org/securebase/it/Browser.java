@@ -34,16 +34,28 @@ final class Browser {
      * Firefox do by default for most people (Chromium's headless profile here blocks them unless told).
      */
     static ChromeDriver start(boolean thirdPartyCookies) {
+        return start(thirdPartyCookies, "en-GB");
+    }
+
+    /** A browser whose user reads {@code language} (its Accept-Language), e.g. "pt-BR". */
+    static ChromeDriver start(String language) {
+        return start(false, language);
+    }
+
+    private static ChromeDriver start(boolean thirdPartyCookies, String language) {
         try {
             ChromeOptions options = new ChromeOptions();
+            Map<String, Object> prefs = new java.util.HashMap<>();
+            prefs.put("intl.accept_languages", language);
             if (thirdPartyCookies) {
-                options.setExperimentalOption("prefs", Map.of("profile.cookie_controls_mode", 0,
-                        "profile.block_third_party_cookies", false));
+                prefs.put("profile.cookie_controls_mode", 0);
+                prefs.put("profile.block_third_party_cookies", false);
             }
+            options.setExperimentalOption("prefs", prefs);
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                    "--disable-sync", "--lang=en-GB",
+                    "--disable-sync", "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("securebase-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(

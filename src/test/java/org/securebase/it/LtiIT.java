@@ -86,7 +86,8 @@ class LtiIT {
         String body = "";
         for (int i = 0; i < 300; i++) {
             body = PLAIN.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            for (String statement : body.split("\\},\\{\"actor\"")) {
+            // One piece per statement: each begins {"id": right after the previous one's closing brace.
+            for (String statement : body.split("\\},\\{\"id\":")) {
                 if (Arrays.stream(fragments).allMatch(statement::contains)) {
                     return statement;
                 }

@@ -7,6 +7,8 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,6 +29,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.infrastructure.content.ContentFolder;
 
 /** A student's whole journey through the shipped module, in a real browser against the deployed application. */
@@ -579,5 +582,47 @@ class StudentJourneyIT {
         assertEquals(4, path.findElements(By.cssSelector(".path-steps li")).size(), path.getText());
         assertTrue(path.getText().contains("Refer Milo to the children's clinic") && path.getText().contains("Rescue"),
                 path.getText());
+    }
+
+    /**
+     * A Portuguese-speaking student: the browser asks for pt-BR, so the pages are in Portuguese and a translated
+     * case is shown in its translation; axe finds nothing serious; the switch in the header goes back to English.
+     */
+    @Test
+    void aPortugueseSpeakingStudentReadsThePagesAndATranslatedCaseInPortuguese() {
+        driver.quit();
+        driver = Browser.start("pt-BR");
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        ResourceBundle pt = ResourceBundle.getBundle("org.securebase.web.messages", Locale.forLanguageTag("pt-BR"));
+        var content = ContentFolder.scan(List.of(Path.of("content")));
+        ModuleDefinition original = content.modules().stream().map(m -> m.definition())
+                .filter(m -> m.slug().equals(MODULE)).findFirst().orElseThrow();
+        ModuleDefinition translated = content.translations().stream()
+                .filter(t -> t.slug().equals(MODULE) && t.language().equals("pt-BR"))
+                .map(t -> (ModuleDefinition) t.definition()).findFirst().orElseThrow();
+
+        driver.get(url + "");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        assertEquals("pt-BR", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        Browser.assertAccessible(driver, "login in Portuguese");
+        navigate(() -> signIn("student4@demo.securebase.org"));
+        WebElement heading = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+        assertEquals(pt.getString("curriculum.title"), heading.getText());
+        WebElement card = driver.findElement(By.cssSelector("li.module-card[data-slug='" + MODULE + "']"));
+        assertTrue(card.getText().contains(translated.title()), card.getText());
+        Browser.assertAccessible(driver, "curriculum in Portuguese");
+
+        navigate(() -> card.findElement(By.cssSelector("h2 a")).click());
+        assertEquals(translated.title(), wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.tagName("h1"))).getText());
+        assertEquals(translated.stages().get(0).title(), stage(1).findElement(By.tagName("h2")).getText());
+        assertTrue(stage(1).getText().contains(translated.stages().get(0).question().options().get(0).text()));
+        Browser.screenshot(driver, "19-case-in-portuguese");
+        Browser.assertAccessible(driver, "case in Portuguese");
+
+        navigate(() -> driver.findElement(By.id("language:switch")).click());
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(original.title(), wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.tagName("h1"))).getText(), "the same case, as written");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,16 +81,40 @@ class BundleKeysTest {
         assertEquals(List.of(), broken);
     }
 
+    /**
+     * Every translated bundle has exactly the base's keys, pages' and mail's alike; the English files are empty on
+     * purpose (English is the base), and Portuguese is there.
+     */
     @Test
     void everyLocaleHasTheSameKeys() throws IOException {
-        TreeSet<String> english = new TreeSet<>(bundle("").stringPropertyNames());
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/org/securebase/web"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("messages_.+\\.properties"))
-                    .toList()) {
-                String suffix = file.getFileName().toString().replace("messages", "").replace(".properties", "");
-                assertEquals(english, new TreeSet<>(bundle(suffix).stringPropertyNames()), file::toString);
+        for (String base : List.of("web/messages", "application/mail")) {
+            Path folder = Path.of("src/main/resources/org/securebase/" + base).getParent();
+            String name = Path.of(base).getFileName().toString();
+            TreeSet<String> english = new TreeSet<>(load(folder.resolve(name + ".properties")).stringPropertyNames());
+            List<String> locales = new ArrayList<>();
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().matches(name + "_.+\\.properties"))
+                        .sorted().toList()) {
+                    String locale = file.getFileName().toString().replace(name + "_", "").replace(".properties", "");
+                    locales.add(locale);
+                    Set<String> keys = load(file).stringPropertyNames();
+                    if (locale.equals("en")) {
+                        assertTrue(keys.isEmpty(), file + " stays empty: English is the base");
+                    } else {
+                        assertEquals(english, new TreeSet<>(keys), file::toString);
+                    }
+                }
             }
+            assertTrue(locales.containsAll(List.of("en", "pt_BR")), base + ": " + locales);
         }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        return p;
     }
 
     /** Mail texts live in the application's own bundle: one subject and body per notification, sound patterns. */

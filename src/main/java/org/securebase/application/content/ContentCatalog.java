@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,6 +105,52 @@ public class ContentCatalog {
 
     private static String key(ContentVersion version) {
         return version.getKind() + ":" + version.getSlug() + "@" + version.getContentHash();
+    }
+
+    /**
+     * The module in the reader's language: its translation when there is one with the same shape (the same stages,
+     * options and prompts: a translation made for another version is not used), else as written.
+     */
+    public ModuleDefinition inLanguage(ModuleDefinition module, Locale locale) {
+        return translation("modules", module.slug(), locale, ModuleDefinition.class)
+                .filter(t -> t.sameShapeAs(module)).orElse(module);
+    }
+
+    /** The instrument in the reader's language, when a translation has the same items; else as written. */
+    public InstrumentDefinition inLanguage(InstrumentDefinition instrument, Locale locale) {
+        return translation("instruments", instrument.slug(), locale, InstrumentDefinition.class)
+                .filter(t -> t.items().stream().map(InstrumentDefinition.Item::id).toList()
+                        .equals(instrument.items().stream().map(InstrumentDefinition.Item::id).toList()))
+                .orElse(instrument);
+    }
+
+    /** The curriculum in the reader's language, when a translation has the same steps; else as written. */
+    public CurriculumDefinition inLanguage(CurriculumDefinition curriculum, Locale locale) {
+        return translation("curricula", curriculum.slug(), locale, CurriculumDefinition.class)
+                .filter(t -> t.steps().size() == curriculum.steps().size()).orElse(curriculum);
+    }
+
+    /** The rubric in the reader's language, when a translation has the same levels; else as written. */
+    public RubricDefinition inLanguage(RubricDefinition rubric, Locale locale) {
+        return translation("rubrics", rubric.slug(), locale, RubricDefinition.class)
+                .filter(t -> t.levels().size() == rubric.levels().size()).orElse(rubric);
+    }
+
+    /** A module's translation by slug, for lists that show its title and summary (no database read). */
+    public Optional<ModuleDefinition> moduleTranslation(String slug, Locale locale) {
+        return translation("modules", slug, locale, ModuleDefinition.class);
+    }
+
+    private <T> Optional<T> translation(String kind, String slug, Locale locale, Class<T> type) {
+        if (locale == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> translations = library.snapshot().translations();
+        Object found = translations.get(ContentSnapshot.key(kind, slug, locale.toLanguageTag()));
+        if (found == null) {
+            found = translations.get(ContentSnapshot.key(kind, slug, locale.getLanguage()));
+        }
+        return type.isInstance(found) ? Optional.of(type.cast(found)) : Optional.empty();
     }
 
     /** The instruments that loaded without problems. */

@@ -41,8 +41,10 @@ public class LaunchService {
      * origins of the launching platform (the only pages that may frame the answer).
      */
     public record Launch(String ticket, Landing landing, DeepLinkService.Request deepLink,
-            List<String> frameOrigins) {
+            List<String> frameOrigins, String language) {
     }
+
+    static final String LAUNCH_PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
 
     @PersistenceContext
     private EntityManager em;
@@ -127,6 +129,13 @@ public class LaunchService {
         Role role = LtiAccounts.role(claims);
         DeepLinkService.Request deepLink = DeepLinkService.request(platform, claims, role);
         Account account = accounts.of(platform, claims, role);
+        // The platform's language for this person (launch_presentation.locale), kept for their pages and mail.
+        Object presentation = claims.getClaim(LAUNCH_PRESENTATION);
+        String language = presentation instanceof Map<?, ?> p && p.get("locale") != null
+                ? Account.language(String.valueOf(p.get("locale"))) : null;
+        if (language != null) {
+            account.speaks(language);
+        }
         Cohort cohort = cohort(platform, claims);
         Object nrps = claims.getClaim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
         if (cohort != null && nrps instanceof Map<?, ?> service && service.get("context_memberships_url") != null) {
@@ -153,7 +162,7 @@ public class LaunchService {
         em.flush();
         LOG.info(() -> "LTI launch from " + platform.getIssuer() + " for " + account.getEmail() + " as " + role);
         return new Launch(tickets.issue(Caller.of(account)), deepLink != null ? Landing.of(Landing.Place.DEEP_LINK)
-                : landing(account, module), deepLink, origins.of(platform));
+                : landing(account, module), deepLink, origins.of(platform), language);
     }
 
     /** The course's cohort in the registration's school, made on the first launch from it. */

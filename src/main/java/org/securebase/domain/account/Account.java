@@ -108,6 +108,41 @@ public class Account {
      * What the platform now says about the person (a launch or a roster): a name replaces the old one; an
      * address replaces the old one only when given. Blank values change nothing.
      */
+    /** The languages the application speaks, as BCP 47 tags; the first is the default. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "pt-BR");
+
+    @Column(length = 35)
+    private String locale;
+
+    /** Keeps the language the person chose or their platform sent; one the application does not speak is ignored. */
+    public void speaks(String languageTag) {
+        String tag = Account.language(languageTag);
+        if (tag != null) {
+            this.locale = tag;
+        }
+    }
+
+    /** The language tag the application speaks that best matches the given one (pt, pt-PT, pt-br: pt-BR), or null. */
+    public static String language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String lower = tag.strip().replace('_', '-').toLowerCase(java.util.Locale.ROOT);
+        for (String known : LANGUAGES) {
+            if (known.toLowerCase(java.util.Locale.ROOT).equals(lower)) {
+                return known;
+            }
+        }
+        String primary = lower.split("-")[0];
+        return LANGUAGES.stream().filter(k -> k.toLowerCase(java.util.Locale.ROOT).split("-")[0].equals(primary))
+                .findFirst().orElse(null);
+    }
+
+    /** The person's language, if they chose one. */
+    public java.util.Optional<java.util.Locale> preferredLocale() {
+        return java.util.Optional.ofNullable(locale).map(java.util.Locale::forLanguageTag);
+    }
+
     public void updateFromPlatform(String name, String newEmail, Instant now) {
         boolean changed = false;
         if (name != null && !name.isBlank() && !name.strip().equals(displayName)) {

@@ -115,6 +115,40 @@ public record ModuleDefinition(
         return Optional.of(index + 1);
     }
 
+    /**
+     * Whether another definition has this one's shape: the same stages (ids, routes, endings), the same options
+     * (count, correct answers, routes) and the same prompts, so that answers recorded against one fit the other.
+     */
+    public boolean sameShapeAs(ModuleDefinition other) {
+        if (other == null || stages.size() != other.stages.size() || !prompts.stream().map(Prompt::id).toList()
+                .equals(other.prompts.stream().map(Prompt::id).toList())) {
+            return false;
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Stage a = stages.get(i);
+            Stage b = other.stages.get(i);
+            if (!a.id().equals(b.id()) || !java.util.Objects.equals(a.next(), b.next()) || a.ending() != b.ending()
+                    || (a.question() == null) != (b.question() == null)) {
+                return false;
+            }
+            if (a.question() != null) {
+                List<Option> x = a.question().options();
+                List<Option> y = b.question().options();
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int o = 0; o < x.size(); o++) {
+                    if (x.get(o).correct() != y.get(o).correct()
+                            || !java.util.Objects.equals(x.get(o).next(), y.get(o).next())
+                            || x.get(o).stance() != y.get(o).stance()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /** Whether any option or stage routes: the case can unfold in more than one way. */
     public boolean branches() {
         return stages.stream().anyMatch(s -> s.next() != null || s.ending() || (s.question() != null

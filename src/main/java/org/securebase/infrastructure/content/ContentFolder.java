@@ -43,11 +43,22 @@ public final class ContentFolder {
     public record LoadedInstrument(InstrumentDefinition definition, String file, String source, String hash) {
     }
 
+    /**
+     * A translation that has its original's structure: {@code kind} is modules, instruments, curricula or rubrics;
+     * {@code definition} is of that kind's definition type.
+     */
+    public record LoadedTranslation(String kind, String slug, String language, Object definition, String file) {
+    }
+
     /** brokenSlugs and brokenInstruments: files that failed to parse, named by file name, whose last good versions stay. */
     public record Scan(List<LoadedModule> modules, List<LoadedInstrument> instruments,
             List<CurriculumDefinition> curricula, List<RubricDefinition> rubrics, List<ContentProblem> problems,
-            List<String> brokenSlugs, List<String> brokenInstruments) {
+            List<String> brokenSlugs, List<String> brokenInstruments, List<LoadedTranslation> translations) {
     }
+
+    /** A translation's file name: the original's slug, a language tag (pt-BR), .yaml. */
+    static final java.util.regex.Pattern TRANSLATION = java.util.regex.Pattern
+            .compile("([a-z0-9-]+)\\.([a-z]{2}(?:-[A-Z]{2})?)\\.yaml");
 
     private ContentFolder() {
     }
@@ -65,6 +76,7 @@ public final class ContentFolder {
         Map<String, String> instrumentFiles = new HashMap<>();
         Map<String, String> curriculumFiles = new HashMap<>();
         Map<String, List<CurriculumParser.Reference>> references = new LinkedHashMap<>();
+        List<Path> translationFiles = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 problems.add(new ContentProblem(folder.toString(), 0, "content folder not found"));
@@ -76,6 +88,10 @@ public final class ContentFolder {
                 continue;
             }
             for (Path path : list(moduleDir)) {
+                if (TRANSLATION.matcher(path.getFileName().toString()).matches()) {
+                    translationFiles.add(path);
+                    continue;
+                }
                 String file = path.toString();
                 String slug = path.getFileName().toString().replaceFirst("\\.yaml$", "");
                 String source;
@@ -100,6 +116,10 @@ public final class ContentFolder {
                 modules.add(new LoadedModule(result.definition().get(), file, source, sha256(source)));
             }
             for (Path path : list(folder.resolve("instruments"))) {
+                if (TRANSLATION.matcher(path.getFileName().toString()).matches()) {
+                    translationFiles.add(path);
+                    continue;
+                }
                 readOther(path, problems, (file, slug, source) -> {
                     Parsed<InstrumentDefinition> result = InstrumentParser.parse(file, slug, source);
                     problems.addAll(result.problems());
@@ -111,6 +131,10 @@ public final class ContentFolder {
                 });
             }
             for (Path path : list(folder.resolve("rubrics"))) {
+                if (TRANSLATION.matcher(path.getFileName().toString()).matches()) {
+                    translationFiles.add(path);
+                    continue;
+                }
                 readOther(path, problems, (file, slug, source) -> {
                     Parsed<RubricDefinition> result = RubricParser.parse(file, slug, source);
                     problems.addAll(result.problems());
@@ -119,6 +143,10 @@ public final class ContentFolder {
                 });
             }
             for (Path path : list(folder.resolve("curricula"))) {
+                if (TRANSLATION.matcher(path.getFileName().toString()).matches()) {
+                    translationFiles.add(path);
+                    continue;
+                }
                 readOther(path, problems, (file, slug, source) -> {
                     CurriculumParser.Result result = CurriculumParser.parse(file, slug, source);
                     problems.addAll(result.problems());
@@ -143,8 +171,55 @@ public final class ContentFolder {
                 }
             }
         });
+        List<LoadedTranslation> translations = new ArrayList<>();
+        for (Path path : translationFiles) {
+            translation(path, problems).ifPresent(translations::add);
+        }
         return new Scan(List.copyOf(modules), List.copyOf(instruments), List.copyOf(curricula), List.copyOf(rubrics),
-                List.copyOf(problems), List.copyOf(broken), List.copyOf(brokenInstruments));
+                List.copyOf(problems), List.copyOf(broken), List.copyOf(brokenInstruments), List.copyOf(translations));
+    }
+
+    /**
+     * Reads a translation: parsed by its kind's parser and compared with its original, which must exist beside it.
+     * Any problem leaves it out (the original is shown instead) and is reported with file and line.
+     */
+    private static java.util.Optional<LoadedTranslation> translation(Path path, List<ContentProblem> problems) {
+        java.util.regex.Matcher name = TRANSLATION.matcher(path.getFileName().toString());
+        name.matches();
+        String slug = name.group(1);
+        String language = name.group(2);
+        String kind = path.getParent().getFileName().toString();
+        String file = path.toString();
+        Path originalPath = path.resolveSibling(slug + ".yaml");
+        if (!Files.exists(originalPath)) {
+            problems.add(new ContentProblem(file, 1, "a translation of '" + slug + ".yaml', which is not here"));
+            return java.util.Optional.empty();
+        }
+        String source;
+        String original;
+        try {
+            source = read(path);
+            original = read(originalPath);
+        } catch (IOException e) {
+            problems.add(new ContentProblem(file, 0, e.getMessage()));
+            return java.util.Optional.empty();
+        }
+        Parsed<?> parsed = switch (kind) {
+            case "modules" -> ModuleParser.parse(file, slug, source);
+            case "instruments" -> InstrumentParser.parse(file, slug, source);
+            case "rubrics" -> RubricParser.parse(file, slug, source);
+            default -> {
+                CurriculumParser.Result r = CurriculumParser.parse(file, slug, source);
+                yield Parsed.of(r.definition().orElse(null), r.problems());
+            }
+        };
+        List<ContentProblem> found = new ArrayList<>(parsed.problems());
+        found.addAll(TranslationCheck.compare(originalPath.toString(), original, file, source));
+        problems.addAll(found);
+        if (!found.isEmpty() || parsed.definition().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new LoadedTranslation(kind, slug, language, parsed.definition().get(), file));
     }
 
     private interface FileReader {

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,7 +93,11 @@ public class ContentImporter implements ContentLibrary {
                 .sorted(Comparator.comparing(CurriculumDefinition::slug)).toList();
         List<InstrumentDefinition> instruments = scan.instruments().stream()
                 .map(ContentFolder.LoadedInstrument::definition).toList();
-        snapshot = new ContentSnapshot(currentModules, instruments, curricula, scan.rubrics(), scan.problems().size());
+        Map<String, Object> translations = new HashMap<>();
+        scan.translations().forEach(t -> translations.put(ContentSnapshot.key(t.kind(), t.slug(), t.language()),
+                t.definition()));
+        snapshot = new ContentSnapshot(currentModules, instruments, curricula, scan.rubrics(), scan.problems().size(),
+                translations);
         int newVersions = created;
         LOG.info(() -> "Content: " + currentModules + " module(s) available, " + newVersions + " new version(s), "
                 + instruments.size() + " instrument(s), " + curricula.size() + " curriculum(s), "

@@ -14,6 +14,7 @@ import org.securebase.application.lti.LaunchService;
 import org.securebase.application.lti.LaunchTickets;
 import org.securebase.application.lti.LtiFailure;
 import org.securebase.domain.lti.LaunchRefusal;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.SecurityHeadersFilter;
 
 /**
@@ -55,6 +56,9 @@ public class LtiLaunchServlet extends HttpServlet {
         if (caller.isEmpty()) {
             LtiErrors.show(request, response, new LtiFailure(LaunchRefusal.STATE, "sign-in refused"));
             return;
+        }
+        if (launch.language() != null) {
+            request.getSession().setAttribute(LocaleBacking.SESSION_LOCALE, launch.language());
         }
         if (launch.deepLink() != null) {
             request.getSession().setAttribute(DEEP_LINK, launch.deepLink());

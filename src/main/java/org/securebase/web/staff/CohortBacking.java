@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,6 +29,7 @@ import org.securebase.infrastructure.scoring.CsvCells;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.CohortCharts;
 import org.securebase.web.util.Html;
+import org.securebase.web.util.Numbers;
 
 /**
  * /staff/cohort.xhtml?id=: one cohort's self-ratings for its tutors and its school's administrators, as
@@ -217,10 +217,10 @@ public class CohortBacking {
     }
 
     private static String format2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Numbers.decimals(v, 2);
     }
 
     private static String format1(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? String.valueOf((long) v) : Numbers.decimals(v, 1);
     }
 }

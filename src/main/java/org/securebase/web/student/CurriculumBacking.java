@@ -4,10 +4,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.CurriculumEntry;
 import org.securebase.application.CurriculumService;
+import org.securebase.application.ModuleSummary;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.web.LocaleBacking;
 
 /** /student/index.xhtml: the student's curriculum: modules and self-rating milestones, in order. */
 @Named
@@ -20,11 +26,33 @@ public class CurriculumBacking {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
+
     private List<CurriculumEntry> entries;
 
     @PostConstruct
     void load() {
-        entries = curriculum.entriesFor(currentUser.require());
+        Locale locale = language.getLocale();
+        Map<String, String> milestoneTitles = new HashMap<>();
+        entries = curriculum.entriesFor(currentUser.require()).stream().map(e -> {
+            if (e.module() != null) {
+                ModuleSummary m = e.module();
+                return catalog.moduleTranslation(m.slug(), locale).map(t -> new CurriculumEntry(new ModuleSummary(
+                        m.slug(), t.title(), m.patterns(), t.setting(), m.estimatedMinutes(), t.summaryHtml(),
+                        m.stages(), m.status()), null)).orElse(e);
+            }
+            CurriculumEntry.MilestoneSummary ms = e.milestone();
+            if (milestoneTitles.isEmpty()) {
+                catalog.findCurriculum(ms.curriculum()).map(c -> catalog.inLanguage(c, locale))
+                        .ifPresent(c -> c.milestones().forEach(x -> milestoneTitles.put(x.id(), x.title())));
+            }
+            return new CurriculumEntry(null, new CurriculumEntry.MilestoneSummary(ms.curriculum(), ms.id(),
+                    milestoneTitles.getOrDefault(ms.id(), ms.title()), ms.instruments(), ms.submitted()));
+        }).toList();
     }
 
     public List<CurriculumEntry> getEntries() {

@@ -14,9 +14,11 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CaseService;
 import org.securebase.application.CaseView;
 import org.securebase.application.CurrentUser;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.ReviewDisplay;
 
@@ -34,6 +36,12 @@ public class ModuleBacking {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
 
     @Inject
     @Param(name = "module")
@@ -64,7 +72,7 @@ public class ModuleBacking {
             return;
         }
         try {
-            view = cases.open(student(), slug);
+            view = translated(cases.open(student(), slug));
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }
@@ -83,22 +91,27 @@ public class ModuleBacking {
             return;
         }
         try {
-            view = cases.answer(student(), slug, stageIndex, option);
+            view = translated(cases.answer(student(), slug, stageIndex, option));
             Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, position + 1);
         } catch (BusinessException e) {
             // Committed already (another tab): the page shows what stands.
             Bundle.error(e.messageKey());
-            view = cases.open(student(), slug);
+            view = translated(cases.open(student(), slug));
         }
     }
 
     public void next() {
         try {
-            view = cases.advance(student(), slug);
+            view = translated(cases.advance(student(), slug));
             Faces.redirect("student/module.xhtml?module=%s#stage-%d", slug, view.path().size());
         } catch (BusinessException e) {
             Bundle.error(e.messageKey());
         }
+    }
+
+    /** The case in the reader's language, when the module has a translation of the same shape. */
+    private CaseView translated(CaseView original) {
+        return original.in(catalog.inLanguage(original.definition(), language.getLocale()));
     }
 
     private Account student() {

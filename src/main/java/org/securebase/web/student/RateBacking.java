@@ -12,10 +12,12 @@ import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.SelfRatingService;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Bundle;
 
 /**
@@ -35,6 +37,12 @@ public class RateBacking {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
 
     @Inject
     @Param(name = "c")
@@ -60,6 +68,8 @@ public class RateBacking {
     void load() {
         try {
             view = ratings.open(currentUser.require(), curriculum, milestone, instrument, perspective());
+            view = new SelfRatingService.RatingView(catalog.inLanguage(view.instrument(), language.getLocale()),
+                    view.perspective(), view.answers(), view.submitted());
             answers.putAll(view.answers());
             InstrumentDefinition.Scale scale = view.instrument().scale();
             points = IntStream.rangeClosed(scale.min(), scale.max())

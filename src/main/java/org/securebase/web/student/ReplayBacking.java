@@ -12,8 +12,10 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CaseService;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReplayView;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
+import org.securebase.web.LocaleBacking;
 
 /**
  * /student/replay.xhtml?module=slug&choices=1,0: a submitted case walked again to see the roads not taken. The
@@ -34,6 +36,12 @@ public class ReplayBacking {
     private CurrentUser currentUser;
 
     @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
+
+    @Inject
     @Param(name = "module")
     private String slug;
 
@@ -51,6 +59,7 @@ public class ReplayBacking {
         }
         try {
             view = cases.replay(currentUser.require(), slug, parse(choices));
+            view = view.in(catalog.inLanguage(view.definition(), language.getLocale()));
         } catch (NotFoundException e) {
             // verify() answers 404.
         } catch (BusinessException e) {

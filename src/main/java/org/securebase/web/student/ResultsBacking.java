@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.securebase.application.CurrentUser;
@@ -18,6 +17,7 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.LineChart;
+import org.securebase.web.util.Numbers;
 import org.securebase.web.util.PositionChart;
 
 /** /student/results.xhtml: the student's own self-ratings over the curriculum, as a chart and a table. */
@@ -108,7 +108,7 @@ public class ResultsBacking {
     }
 
     private static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Numbers.decimals(value, 2);
     }
 
     public List<View> getViews() {
