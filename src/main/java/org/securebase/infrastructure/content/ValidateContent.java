@@ -38,10 +38,14 @@ public final class ValidateContent {
         for (var r : scan.rubrics()) {
             out.printf("ok  %-40s rubric levels=%d criteria=%d%n", r.slug(), r.levels().size(), r.criteria().size());
         }
+        for (var t : scan.translations()) {
+            out.printf("ok  %-40s translation (%s) of %s, same structure%n", t.slug() + "." + t.language(),
+                    t.language(), t.kind());
+        }
         scan.problems().forEach(p -> err.println("ERROR " + p));
-        out.printf("%d valid module(s), %d instrument(s), %d curriculum(s), %d rubric(s), %d problem(s)%n",
-                scan.modules().size(), scan.instruments().size(), scan.curricula().size(), scan.rubrics().size(),
-                scan.problems().size());
+        out.printf("%d valid module(s), %d instrument(s), %d curriculum(s), %d rubric(s), %d translation(s), "
+                + "%d problem(s)%n", scan.modules().size(), scan.instruments().size(), scan.curricula().size(),
+                scan.rubrics().size(), scan.translations().size(), scan.problems().size());
         return scan.problems().isEmpty() ? 0 : 1;
     }
 }
