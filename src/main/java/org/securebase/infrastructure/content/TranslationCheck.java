@@ -60,7 +60,7 @@ final class TranslationCheck extends YamlShapes {
                 NodeTuple o = left.get(e.getKey());
                 if (o == null) {
                     problem(line(e.getValue().getKeyNode()), "'" + path + e.getKey() + "' is not in the original");
-                } else if (STRUCTURAL.contains(e.getKey())) {
+                } else if (STRUCTURAL.contains(e.getKey()) && flatValue(o.getValueNode())) {
                     same(o.getValueNode(), e.getValue().getValueNode(), path + e.getKey());
                 } else if (!FREE_LISTS.contains(e.getKey())) {
                     node(o.getValueNode(), e.getValue().getValueNode(), path + e.getKey() + ".");
@@ -89,6 +89,12 @@ final class TranslationCheck extends YamlShapes {
             problem(line(translated), "'" + path + "' is " + b + " here but " + a + " in the original ("
                     + at(original) + "): a translation keeps it");
         }
+    }
+
+    /** A scalar, or a list of scalars: a value compared as written (a list of mappings is walked instead). */
+    private static boolean flatValue(Node node) {
+        return node instanceof ScalarNode
+                || node instanceof SequenceNode s && s.getValue().stream().allMatch(n -> n instanceof ScalarNode);
     }
 
     private static String flat(Node node) {
