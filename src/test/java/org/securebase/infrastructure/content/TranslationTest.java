@@ -89,4 +89,24 @@ class TranslationTest {
         assertTrue(orphan.problems().stream().anyMatch(p -> p.message().contains("which is not here")),
                 orphan.problems()::toString);
     }
+
+    @Test
+    void anInstrumentsTranslationKeepsItsItemsIdsAndReverseKeys() throws IOException {
+        Path instruments = Files.createDirectories(dir.resolve("instruments"));
+        Files.createDirectories(dir.resolve("modules"));
+        Files.writeString(dir.resolve("modules").resolve("sample.yaml"), ModuleParserTest.VALID);
+        String original = Files.readString(Path.of("content/instruments/relational-style.yaml"));
+        Files.writeString(instruments.resolve("relational-style.yaml"), original);
+        String kept = original.replace("I feel uneasy when a patient seems to prefer a colleague to me.",
+                "Sinto desconforto quando um paciente parece preferir um colega a mim.");
+        Files.writeString(instruments.resolve("relational-style.pt-BR.yaml"), kept);
+        ContentFolder.Scan fine = ContentFolder.scan(List.of(dir));
+        assertEquals(List.of(), fine.problems(), "item texts are prose");
+        assertEquals(1, fine.translations().size());
+        String flipped = kept.replaceFirst("(?m)^(\\s*)reverse: true$", "$1reverse: false");
+        Files.writeString(instruments.resolve("relational-style.pt-BR.yaml"), flipped);
+        ContentFolder.Scan refused = ContentFolder.scan(List.of(dir));
+        assertTrue(refused.problems().stream().anyMatch(p -> p.message().contains("reverse' is false here")),
+                refused.problems()::toString);
+    }
 }
