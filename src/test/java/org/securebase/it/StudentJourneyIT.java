@@ -29,6 +29,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.infrastructure.content.ContentFolder;
 
@@ -619,6 +620,18 @@ class StudentJourneyIT {
         assertTrue(stage(1).getText().contains(translated.stages().get(0).question().options().get(0).text()));
         Browser.screenshot(driver, "19-case-in-portuguese");
         Browser.assertAccessible(driver, "case in Portuguese");
+
+        var curriculum = content.translations().stream().filter(t -> t.kind().equals("curricula"))
+                .map(t -> (CurriculumDefinition) t.definition()).findFirst().orElseThrow();
+        driver.get(url + "student/milestone.xhtml?c=" + curriculum.slug() + "&milestone=start");
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main"))).getText()
+                .contains(curriculum.milestones().get(0).title()), "the milestone in Portuguese");
+        Browser.assertAccessible(driver, "milestone in Portuguese");
+        driver.get(url + "student/results.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+        Browser.assertAccessible(driver, "results in Portuguese");
+        driver.get(url + "student/module.xhtml?module=" + MODULE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language:switch")));
 
         navigate(() -> driver.findElement(By.id("language:switch")).click());
         assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));

@@ -4,11 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Locale;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.SelfRatingService;
+import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.NotFoundException;
+import org.securebase.web.LocaleBacking;
 
 /** /student/milestone.xhtml?c=curriculum&milestone=id: the self-ratings due at one milestone. */
 @Named
@@ -20,6 +23,12 @@ public class MilestoneBacking {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
 
     @Inject
     @Param(name = "c")
@@ -35,6 +44,16 @@ public class MilestoneBacking {
     void load() {
         try {
             view = ratings.milestone(currentUser.require(), curriculum, milestone);
+            Locale locale = language.getLocale();
+            // In the reader's language: the milestone's title from the curriculum's translation, the instruments'.
+            var translated = catalog.findCurriculum(view.curriculum()).map(c -> catalog.inLanguage(c, locale))
+                    .flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(view.milestone().id())).findFirst())
+                    .orElse(view.milestone());
+            view = new SelfRatingService.MilestoneView(view.curriculum(), translated, view.items().stream()
+                    .map(i -> new SelfRatingService.MilestoneItem(i.instrument(), catalog.instruments().stream()
+                            .filter(d -> d.slug().equals(i.instrument())).findFirst()
+                            .map(d -> catalog.inLanguage(d, locale).title()).orElse(i.title()), i.now(), i.then()))
+                    .toList());
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }

@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.securebase.application.CurrentUser;
+import org.securebase.application.CurriculumService;
 import org.securebase.application.MirrorService;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Bundle;
 
 /**
@@ -23,13 +26,24 @@ public class MirrorBacking {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private CurriculumService curricula;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
+
     private MirrorService.Mirror mirror;
     private List<ResultsBacking.View> relational;
 
     @PostConstruct
     void load() {
         mirror = mirrors.of(currentUser.require());
-        relational = mirror.relationalStyle().stream().map(ResultsBacking::view).toList();
+        var curriculum = curricula.curriculumOf(currentUser.require()).orElse(null);
+        relational = mirror.relationalStyle().stream().map(r -> ResultsBacking.view(curriculum == null ? r
+                : ResultsBacking.inLanguage(catalog, r, curriculum, language.getLocale()))).toList();
     }
 
     /**

@@ -7,14 +7,18 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.CurriculumService;
 import org.securebase.application.SelfRatingResults;
 import org.securebase.application.SelfRatingService;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.SelfRating.Perspective;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.LineChart;
 import org.securebase.web.util.Numbers;
@@ -45,13 +49,38 @@ public class ResultsBacking {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
+
     private final List<View> views = new ArrayList<>();
 
     @PostConstruct
     void load() {
+        Locale locale = language.getLocale();
         curricula.curriculumOf(currentUser.require())
                 .ifPresent(curriculum -> ratings.results(currentUser.require(), curriculum)
-                        .forEach(r -> views.add(view(r))));
+                        .forEach(r -> views.add(view(inLanguage(catalog, r, curriculum, locale)))));
+    }
+
+    /**
+     * The results in the reader's language: the instrument's titles and subscales from its translation, the
+     * milestones' titles from the curriculum's; the scores are the same numbers.
+     */
+    static SelfRatingResults inLanguage(ContentCatalog catalog, SelfRatingResults r, CurriculumDefinition curriculum,
+            Locale locale) {
+        CurriculumDefinition translated = catalog.inLanguage(curriculum, locale);
+        Map<String, String> titles = new LinkedHashMap<>();
+        translated.milestones().forEach(m -> titles.put(m.id(), m.title()));
+        List<SelfRatingResults.Column> columns = r.columns().stream().map(c -> new SelfRatingResults.Column(
+                c.milestone(), titles.getOrDefault(c.milestone(), c.milestoneTitle()), c.perspective())).toList();
+        return new SelfRatingResults(catalog.inLanguage(r.instrument(), locale), columns, r.scores(), r.change(),
+                r.position().map(p -> new SelfRatingResults.Position(curriculum.milestones().stream()
+                        .filter(m -> m.title().equals(p.milestoneTitle())).findFirst()
+                        .map(m -> titles.getOrDefault(m.id(), p.milestoneTitle())).orElse(p.milestoneTitle()), p.x(),
+                        p.xError(), p.y(), p.yError())));
     }
 
     public static View view(SelfRatingResults r) {
