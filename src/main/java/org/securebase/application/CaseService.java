@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.application.xapi.XapiService;
@@ -130,11 +131,14 @@ public class CaseService {
         return new ReplayView(definition, steps, ended, taken);
     }
 
-    /** The path the student's case took, for the tutor beside the reflection (empty if never opened). */
+    /**
+     * The path the student's case took, for the tutor beside the reflection (empty if never opened), in the reader's
+     * language where the module has a translation of the same shape.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PathStep> pathOf(Account student, String slug) {
+    public List<PathStep> pathOf(Account student, String slug, Locale reader) {
         return progress(student, slug).map(progress -> {
-            ModuleDefinition definition = catalog.module(progress.getContentVersion());
+            ModuleDefinition definition = catalog.inLanguage(catalog.module(progress.getContentVersion()), reader);
             return progress.path(definition).stream().map(i -> {
                 Stage stage = definition.stages().get(i);
                 Integer chosen = progress.chosenOption(i).orElse(null);

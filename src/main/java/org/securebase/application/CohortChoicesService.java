@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
@@ -46,19 +47,21 @@ public class CohortChoicesService {
     @Inject
     private ContentCatalog catalog;
 
-    /** The modules one can ask about: slug to title, by title. */
-    public List<ModuleChoice> modules() {
-        return catalog.currentModules().stream().map(v -> new ModuleChoice(v.getSlug(), v.getTitle())).toList();
+    /** The modules one can ask about: slug to title (in the reader's language where translated), by title. */
+    public List<ModuleChoice> modules(Locale reader) {
+        return catalog.currentModules().stream().map(v -> new ModuleChoice(v.getSlug(), catalog
+                .moduleTranslation(v.getSlug(), reader).map(ModuleDefinition::title).orElse(v.getTitle()))).toList();
     }
 
     /** A module by slug and title. */
     public record ModuleChoice(String slug, String title) {
     }
 
-    public Choices choices(Account staff, long cohortId, String slug) {
+    /** The cohort's choices at each stage, with the stages and options in the reader's language where translated. */
+    public Choices choices(Account staff, long cohortId, String slug, Locale reader) {
         Cohort cohort = cohorts.requireVisible(staff, cohortId);
         ContentVersion version = catalog.currentModule(slug);
-        ModuleDefinition definition = catalog.module(version);
+        ModuleDefinition definition = catalog.inLanguage(catalog.module(version), reader);
         Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
         for (Object[] row : em.createNamedQuery("RecognitionAnswer.sharesInCohort", Object[].class)
                 .setParameter("version", version).setParameter("cohort", cohort.getId())

@@ -85,8 +85,11 @@ public class CohortReportService {
     @Inject
     private ContentCatalog catalog;
 
-    /** Two queries whatever the cohort's size: the students' count and their submitted ratings with answers. */
-    public Optional<Report> report(Account staff, long cohortId) {
+    /**
+     * Two queries whatever the cohort's size: the students' count and their submitted ratings with answers. Titles
+     * (instruments, subscales, milestones) are in the reader's language where the content is translated.
+     */
+    public Optional<Report> report(Account staff, long cohortId, Locale reader) {
         Cohort cohort = cohorts.requireVisible(staff, cohortId);
         Optional<CurriculumDefinition> curriculum = curricula.curriculumFor(cohort);
         if (curriculum.isEmpty()) {
@@ -96,19 +99,24 @@ public class CohortReportService {
         List<SelfRating> ratings = shareable(submitted(cohortId, curriculum.get()));
         List<InstrumentReport> instruments = new ArrayList<>();
         List<Milestone> milestones = curriculum.get().milestones();
+        Map<String, String> titles = new HashMap<>();
+        catalog.inLanguage(curriculum.get(), reader).milestones().forEach(m -> titles.put(m.id(), m.title()));
         for (String slug : milestones.stream().flatMap(m -> m.instruments().stream()).distinct().toList()) {
             List<SelfRating> ofInstrument = ratings.stream().filter(r -> r.getSlug().equals(slug)).toList();
             if (!ofInstrument.isEmpty()) {
-                instruments.add(instrumentReport(milestones, slug, ofInstrument));
+                instruments.add(instrumentReport(milestones, slug, ofInstrument, titles, reader));
             }
         }
         return Optional.of(new Report(cohort, curriculum.get(), students, instruments));
     }
 
-    private InstrumentReport instrumentReport(List<Milestone> milestones, String slug, List<SelfRating> ratings) {
+    private InstrumentReport instrumentReport(List<Milestone> milestones, String slug, List<SelfRating> ratings,
+            Map<String, String> titles, Locale reader) {
         InstrumentDefinition latest = ratings.stream().max(Comparator.comparingInt(
                 r -> r.getContentVersion().getVersionNumber())).map(r -> catalog.instrument(r.getContentVersion()))
                 .orElseThrow();
+        // A translation has the same items and subscales (ids), so it only changes what is shown.
+        InstrumentDefinition shown = catalog.inLanguage(latest, reader);
         List<Milestone> giving = milestones.stream().filter(m -> m.instruments().contains(slug)).toList();
         // Scores per milestone and student, "now" and "looking back".
         Map<String, Map<Long, Scores>> now = new HashMap<>();
@@ -117,13 +125,14 @@ public class CohortReportService {
             (r.getPerspective() == Perspective.NOW ? now : then).computeIfAbsent(r.getMilestone(), k -> new HashMap<>())
                     .put(r.getStudent().getId(), Scores.of(r.score(catalog.instrument(r.getContentVersion()))));
         }
-        List<MilestoneColumn> columns = giving.stream().map(m -> new MilestoneColumn(m.id(), m.title(),
+        List<MilestoneColumn> columns = giving.stream().map(m -> new MilestoneColumn(m.id(),
+                titles.getOrDefault(m.id(), m.title()),
                 now.getOrDefault(m.id(), Map.of()).size())).toList();
         double[] range = range(latest);
         List<SubscaleReport> subscales = new ArrayList<>();
         Milestone first = giving.get(0);
         Milestone last = giving.get(giving.size() - 1);
-        for (InstrumentDefinition.Subscale s : latest.subscales()) {
+        for (InstrumentDefinition.Subscale s : shown.subscales()) {
             List<Optional<Distribution>> distributions = giving.stream().map(m -> distribution(
                     values(now.getOrDefault(m.id(), Map.of()), s.id()), range)).toList();
             List<double[]> pairs = giving.size() < 2 ? List.of()
@@ -133,7 +142,7 @@ public class CohortReportService {
             subscales.add(new SubscaleReport(s, distributions, pairs.size(), ChangeStatistics.cohortChange(pairs),
                     retro.size(), ChangeStatistics.cohortChange(retro)));
         }
-        return new InstrumentReport(latest, columns, columns.get(0), columns.get(columns.size() - 1), range[0],
+        return new InstrumentReport(shown, columns, columns.get(0), columns.get(columns.size() - 1), range[0],
                 range[1], subscales);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.securebase.application.content.ContentCatalog;
@@ -94,16 +95,21 @@ public class ReviewService {
     @Inject
     private Clock clock;
 
-    /** Opens a reflection for review, writing an audit row: who read it, and when. */
-    public ReviewView open(Account tutor, long reflectionId) {
+    /**
+     * Opens a reflection for review, writing an audit row: who read it, and when. The case, the rubric, the path and
+     * the history come in the reader's language where a translation of the same shape exists; the student's text is
+     * as written.
+     */
+    public ReviewView open(Account tutor, long reflectionId, Locale reader) {
         Reflection reflection = reachable(tutor, reflectionId);
         audit.read(reflection, tutor, "review");
         List<ReviewedVersion> versions = versions(reflection);
         Review current = versions.get(versions.size() - 1).review()
                 .orElseGet(() -> createFor(reflection.latestVersion().orElseThrow()));
-        return new ReviewView(reflection, catalog.module(reflection.getContentVersion()),
-                rubric(current.getRubric()), versions, current, history(reflection),
-                cases.pathOf(reflection.getStudent(), reflection.getSlug()));
+        return new ReviewView(reflection,
+                catalog.inLanguage(catalog.module(reflection.getContentVersion()), reader),
+                catalog.inLanguage(rubric(current.getRubric()), reader), versions, current,
+                history(reflection, reader), cases.pathOf(reflection.getStudent(), reflection.getSlug(), reader));
     }
 
     /** Where this reflection's results went to learning platforms, newest first (empty without LTI). */
@@ -202,18 +208,20 @@ public class ReviewService {
     }
 
     /** The levels this student's other reflections were given, oldest first. */
-    private List<PastRating> history(Reflection reflection) {
+    private List<PastRating> history(Reflection reflection, Locale reader) {
         List<PastRating> history = new ArrayList<>();
-        for (Object[] row : em.createQuery("select v.title, rv.number, rev.overallLevel, rev.rubric, rev.decidedAt "
+        for (Object[] row : em.createQuery("select v.title, rv.number, rev.overallLevel, rev.rubric, rev.decidedAt, "
+                + "v.slug "
                 + "from Review rev join rev.reflectionVersion rv join rv.reflection r join r.contentVersion v "
                 + "where r.student = :student and rev.decision is not null and rev.overallLevel is not null "
                 + "order by rev.decidedAt", Object[].class)
                 .setParameter("student", reflection.getStudent()).getResultList()) {
-            RubricDefinition rubric = rubric((String) row[3]);
+            RubricDefinition rubric = catalog.inLanguage(rubric((String) row[3]), reader);
             String level = (String) row[2];
+            String title = catalog.moduleTranslation((String) row[5], reader).map(ModuleDefinition::title)
+                    .orElse((String) row[0]);
             rubric.levels().stream().filter(l -> l.id().equals(level)).findFirst().ifPresent(l -> history.add(
-                    new PastRating((String) row[0], (Integer) row[1], l.title(), rubric.rank(level),
-                            (Instant) row[4])));
+                    new PastRating(title, (Integer) row[1], l.title(), rubric.rank(level), (Instant) row[4])));
         }
         return history;
     }

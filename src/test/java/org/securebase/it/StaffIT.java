@@ -34,7 +34,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.securebase.domain.instrument.InstrumentDefinition;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.review.RubricDefinition;
 import org.securebase.infrastructure.content.ContentFolder;
+import org.securebase.web.util.Html;
 
 /**
  * What tutors and school administrators see over real HTTP, on the demo school: Northgate's year 3 cohort (tutor,
@@ -155,6 +159,33 @@ class StaffIT {
             assertFalse(body.contains(name), name);
         }
         assertFalse(body.contains("id=\"export\""), "only administrators export");
+    }
+
+    /**
+     * A tutor whose browser reads Portuguese: the queue, the review screen (case, path, rubric) and the cohort's
+     * charts show the translated content; the students' own words stay as written.
+     */
+    @Test
+    void aTutorReadingPortugueseSeesTheTranslatedCaseRubricAndInstruments() {
+        var content = ContentFolder.scan(List.of(Path.of("content")));
+        java.util.function.Function<String, String> title = slug -> content.translations().stream()
+                .filter(t -> t.slug().equals(slug) && t.language().equals("pt-BR")).findFirst()
+                .map(t -> t.definition() instanceof ModuleDefinition m ? m.title()
+                        : t.definition() instanceof RubricDefinition r ? r.levels().get(0).title()
+                                : ((InstrumentDefinition) t.definition()).title())
+                .orElseThrow();
+        WebClient tutor = client().speaking("pt-BR,pt;q=0.9").signIn(TUTOR);
+        String queue = tutor.get("tutor/index.xhtml").body();
+        assertTrue(queue.contains(Html.escape(title.apply("the-racing-heart"))), "the module's title in Portuguese");
+        Matcher review = Pattern.compile("tutor/review\\.xhtml\\?id=(\\d+)").matcher(queue);
+        assertTrue(review.find(), "a reflection awaits review");
+        String page = tutor.get("tutor/review.xhtml?id=" + review.group(1)).body();
+        assertTrue(page.contains(Html.escape(title.apply("reflective-depth"))), "the rubric's levels in Portuguese");
+        assertFalse(page.contains("Habitual action"), "not the English rubric");
+        long year3 = cohortId(tutor, "tutor/index.xhtml", "Year 3 communication block 2026/27");
+        String cohort = tutor.get("staff/cohort.xhtml?id=" + year3).body();
+        assertTrue(cohort.contains(Html.escape(title.apply("attachment-competence"))), "the instrument in Portuguese");
+        assertFalse(cohort.contains("Confidence in attachment-informed consultation"));
     }
 
     /**

@@ -33,6 +33,8 @@ final class WebClient {
     private final HttpClient http;
     /** The client address the installation's trusted proxy reports (X-Forwarded-For), or none. */
     private String forwardedFor;
+    /** The languages the client asks for (Accept-Language), or none. */
+    private String language;
 
     WebClient(URI base) {
         this.base = base;
@@ -70,6 +72,12 @@ final class WebClient {
     /** Requests from now on come, as the trusted proxy (loopback in the tests) reports it, from this address. */
     WebClient from(String address) {
         this.forwardedFor = address;
+        return this;
+    }
+
+    /** Requests from now on ask for pages in this language, as a browser set to it does. */
+    WebClient speaking(String languageTag) {
+        this.language = languageTag;
         return this;
     }
 
@@ -218,6 +226,10 @@ final class WebClient {
     private HttpResponse<String> send(HttpRequest request) {
         if (forwardedFor != null) {
             request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
+        if (language != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Accept-Language", language)
                     .build();
         }
         try {

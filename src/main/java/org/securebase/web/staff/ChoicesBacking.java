@@ -12,6 +12,7 @@ import org.securebase.application.CohortService;
 import org.securebase.application.CurrentUser;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.school.Cohort;
+import org.securebase.web.LocaleBacking;
 
 /**
  * /staff/choices.xhtml?id=cohort&module=slug: how the cohort chose at each stage of a case, for a debrief. A plain
@@ -29,6 +30,9 @@ public class ChoicesBacking {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private LocaleBacking language;
 
     @Inject
     @Param(name = "id")
@@ -49,9 +53,9 @@ public class ChoicesBacking {
         }
         try {
             cohort = cohorts.requireVisible(currentUser.require(), id);
-            modules = choices.modules();
+            modules = choices.modules(language.getLocale());
             if (module != null && !module.isBlank()) {
-                result = choices.choices(currentUser.require(), id, module);
+                result = choices.choices(currentUser.require(), id, module, language.getLocale());
             }
         } catch (NotFoundException e) {
             // An unknown module is simply not shown; an unknown or foreign cohort is 404 (verify).

@@ -26,6 +26,7 @@ import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.instrument.ChangeStatistics;
 import org.securebase.infrastructure.scoring.CsvCells;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.CohortCharts;
 import org.securebase.web.util.Html;
@@ -60,6 +61,9 @@ public class CohortBacking {
     private CurrentUser currentUser;
 
     @Inject
+    private LocaleBacking language;
+
+    @Inject
     @Param(name = "id")
     private Long id;
 
@@ -75,7 +79,7 @@ public class CohortBacking {
             return;
         }
         try {
-            report = reports.report(currentUser.require(), id).orElse(null);
+            report = reports.report(currentUser.require(), id, language.getLocale()).orElse(null);
         } catch (NotFoundException e) {
             return;
         }

@@ -69,7 +69,8 @@ public class ResultsBacking {
      * The results in the reader's language: the instrument's titles and subscales from its translation, the
      * milestones' titles from the curriculum's; the scores are the same numbers.
      */
-    static SelfRatingResults inLanguage(ContentCatalog catalog, SelfRatingResults r, CurriculumDefinition curriculum,
+    public static SelfRatingResults inLanguage(ContentCatalog catalog, SelfRatingResults r,
+            CurriculumDefinition curriculum,
             Locale locale) {
         CurriculumDefinition translated = catalog.inLanguage(curriculum, locale);
         Map<String, String> titles = new LinkedHashMap<>();

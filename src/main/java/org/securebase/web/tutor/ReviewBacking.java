@@ -24,6 +24,7 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.review.Review;
 import org.securebase.domain.review.RubricDefinition;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.student.ResultsBacking;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.ReviewDisplay;
@@ -57,6 +58,9 @@ public class ReviewBacking implements Serializable {
     private CurrentUser currentUser;
 
     @Inject
+    private LocaleBacking language;
+
+    @Inject
     @Param(name = "id")
     private Long id;
 
@@ -82,7 +86,7 @@ public class ReviewBacking implements Serializable {
         Account tutor = currentUser.require();
         ReviewService.ReviewView view;
         try {
-            view = reviews.open(tutor, id);
+            view = reviews.open(tutor, id, language.getLocale());
         } catch (NotFoundException e) {
             page = null;
             return;
@@ -98,12 +102,14 @@ public class ReviewBacking implements Serializable {
         for (int i = last - 1; i >= 0; i--) {
             Review r = versions.get(i).review().orElse(null);
             earlier.add(ReviewDisplay.version(module, versions.get(i).version(), i == 0 ? null
-                    : versions.get(i - 1).version(), r, r == null ? null : catalog.rubric(r.getRubric())));
+                    : versions.get(i - 1).version(), r,
+                    r == null ? null : catalog.inLanguage(catalog.rubric(r.getRubric()), language.getLocale())));
         }
         Account student = view.reflection().getStudent();
         List<ResultsBacking.View> trajectory = curricula.curriculumOf(student).map(c -> ratings.results(student, c)
-                .stream().filter(r -> !r.instrument().privateResults()).map(ResultsBacking::view).toList())
-                .orElse(List.of());
+                .stream().filter(r -> !r.instrument().privateResults())
+                .map(r -> ResultsBacking.view(ResultsBacking.inLanguage(catalog, r, c, language.getLocale())))
+                .toList()).orElse(List.of());
         page = new ReviewPage(student.getDisplayName(), module.title(), module.summaryHtml(), module.stages(),
                 view.reflection().getStatus().name(), review.getId(), review.getVersion(),
                 review.decision().isPresent(), current, earlier, rubric, trajectory, view.history(),

@@ -16,7 +16,10 @@ import org.omnifaces.cdi.Param;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReviewQueueRow;
 import org.securebase.application.ReviewQueueService;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.ReflectionStatus;
+import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Paging;
 import org.securebase.web.util.ReviewDisplay;
 
@@ -35,6 +38,12 @@ public class ReviewQueueBacking {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private LocaleBacking language;
 
     @Inject
     @Param(name = "module")
@@ -103,8 +112,14 @@ public class ReviewQueueBacking {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The page's rows, each module's title in the reader's language where the module is translated. */
     public List<ReviewQueueRow> getRows() {
-        return result.rows();
+        return result.rows().stream().map(r -> new ReviewQueueRow(r.reflectionId(), r.student(), r.slug(),
+                title(r.slug(), r.moduleTitle()), r.status(), r.submittedAt())).toList();
+    }
+
+    private String title(String slug, String original) {
+        return catalog.moduleTranslation(slug, language.getLocale()).map(ModuleDefinition::title).orElse(original);
     }
 
     public long getTotal() {
@@ -149,7 +164,7 @@ public class ReviewQueueBacking {
     }
 
     public List<Map.Entry<String, String>> getModules() {
-        return new ArrayList<>(modules.entrySet());
+        return modules.entrySet().stream().map(e -> Map.entry(e.getKey(), title(e.getKey(), e.getValue()))).toList();
     }
 
     /** The page numbers to link to: all of them when few, else the first, last and those near this one. */
