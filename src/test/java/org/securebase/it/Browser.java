@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: explicit paths so Selenium never tries to
@@ -53,6 +57,10 @@ final class Browser {
             }
             options.setExperimentalOption("prefs", prefs);
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+            // The console, so a page whose script throws fails its test (see assertAccessible).
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-sync", "--lang=" + language,
@@ -75,6 +83,7 @@ final class Browser {
      * naming the rule and the elements.
      */
     static void assertAccessible(ChromeDriver driver, String page) {
+        assertNoScriptErrors(driver, page);
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<String> serious = results.getViolations().stream()
@@ -84,6 +93,19 @@ final class Browser {
                 .toList();
         if (!serious.isEmpty()) {
             throw new AssertionError("accessibility problems on " + page + ": " + serious);
+        }
+    }
+
+    /**
+     * Fails if a script on the page threw (an uncaught error in the console since the last look): a button whose
+     * handler never attached looks fine and does nothing.
+     */
+    static void assertNoScriptErrors(ChromeDriver driver, String page) {
+        List<String> thrown = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).filter(message -> message.contains("Uncaught")).toList();
+        if (!thrown.isEmpty()) {
+            throw new AssertionError("script errors on " + page + ": " + thrown);
         }
     }
 

@@ -93,6 +93,46 @@ class SecurityAndApiIT {
         assertEquals(3, health.getInt("contentProblems"), "it-broken.yaml has three problems");
     }
 
+    /**
+     * What a phone on a slow connection gets: compressed pages and scripts, the application's own stylesheet at an
+     * address with a version, kept by the browser for a year, an icon that exists; pages themselves are never kept.
+     */
+    @Test
+    void pagesAndScriptsAreCompressedAndVersionedResourcesAreKeptForAYear() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<byte[]>> gzip = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(URI.create(url + path))
+                        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<byte[]> page = gzip.apply("login.xhtml");
+        assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse(""));
+        String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(page.body().length * 2 < html.length(), "the page is at least halved");
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        var stylesheet = Pattern
+                .compile("href=\"[^\"]*/(jakarta\\.faces\\.resource/css/app\\.css\\.xhtml\\?v=[0-9a-f]{12})\"")
+                .matcher(html);
+        assertTrue(stylesheet.find(), "the app's stylesheet carries a version");
+        HttpResponse<byte[]> css = gzip.apply(stylesheet.group(1));
+        assertEquals(200, css.statusCode());
+        assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("max-age=31536000", css.headers().firstValue("Cache-Control").orElse(""));
+        var script = Pattern.compile("src=\"[^\"]*/(jakarta\\.faces\\.resource/core\\.js\\.xhtml[^\"]*)\"[^>]*defer")
+                .matcher(html);
+        assertTrue(script.find(), "PrimeFaces' scripts are deferred");
+        assertEquals("gzip", gzip.apply(script.group(1).replace("&amp;", "&")).headers()
+                .firstValue("Content-Encoding").orElse(""));
+        var icon = Pattern.compile("rel=\"icon\"[^>]*href=\"[^\"]*/(jakarta\\.faces\\.resource/[^\"]+)\"")
+                .matcher(html);
+        assertTrue(icon.find(), "the page names its icon");
+        assertEquals(200, gzip.apply(icon.group(1)).statusCode());
+    }
+
     @Test
     void pagesAskForSignInAndTheApiAnswers401() {
         WebClient anonymous = client();
