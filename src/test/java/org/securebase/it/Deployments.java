@@ -11,8 +11,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The WAR under test is the one the build produced, unchanged: tests exercise what a school installs. Each test
- * class starts on a fresh H2 database; on PostgreSQL the test script provides a fresh cluster per run.
+ * The WAR under test is the one the build produced, unchanged: tests exercise what a school installs. A run (one
+ * {@link SuiteDeployment} for all test classes) starts on a fresh H2 database; on PostgreSQL the test script provides
+ * a fresh cluster per run.
  */
 final class Deployments {
 
