@@ -154,6 +154,68 @@ class StaffIT {
         assertFalse(body.contains("id=\"export\""), "only administrators export");
     }
 
+    /** A row of the tutor's queue as the page shows it: submitted, student, module, status. */
+    private record QueueRow(String student, String module, String status) {
+    }
+
+    private static List<QueueRow> queueRows(String page) {
+        Matcher row = Pattern.compile("(?s)<tr class=\"queue-row\"[^>]*>(.*?)</tr>").matcher(page);
+        List<QueueRow> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            List<String> cells = new java.util.ArrayList<>();
+            Matcher cell = Pattern.compile("(?s)<td>(.*?)</td>").matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1).replaceAll("<[^>]+>", "").strip());
+            }
+            rows.add(new QueueRow(cells.get(1), cells.get(2), cells.get(3)));
+        }
+        return rows;
+    }
+
+    /**
+     * The review queue's filters, as a tutor with forty reflections uses them: by status, module, student and
+     * dates, each narrowing what the default shows; an unreadable date says so and is ignored; a tutor of another
+     * cohort sees none of these reflections.
+     */
+    @Test
+    void theReviewQueueFiltersByStatusModuleStudentAndDate() {
+        WebClient tutor = client().signIn(TUTOR);
+        HttpResponse<String> first = tutor.get("tutor/index.xhtml");
+        assertEquals(200, first.statusCode());
+        List<QueueRow> awaiting = queueRows(first.body());
+        assertFalse(awaiting.isEmpty(), "the demo's classmates' reflections await review");
+        assertTrue(awaiting.stream().allMatch(r -> r.status().equals("Submitted")), "by default, what awaits review");
+
+        String heart = "The racing heart";
+        List<QueueRow> ofModule = queueRows(tutor.get("tutor/index.xhtml?status=&module=the-racing-heart").body());
+        assertTrue(ofModule.size() >= 4, "four classmates submitted on the first module");
+        assertTrue(ofModule.stream().allMatch(r -> r.module().startsWith(heart)), ofModule.toString());
+
+        String name = ofModule.get(0).student();
+        List<QueueRow> ofStudent = queueRows(tutor.get("tutor/index.xhtml?status=&student="
+                + java.net.URLEncoder.encode(name.split(" ")[1], java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertFalse(ofStudent.isEmpty());
+        assertTrue(ofStudent.stream().allMatch(r -> r.student().equals(name)), ofStudent.toString());
+
+        assertTrue(queueRows(tutor.get("tutor/index.xhtml?status=ACCEPTED&module=the-racing-heart").body()).stream()
+                .allMatch(r -> r.status().equals("Accepted")));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertEquals(ofModule.size(), queueRows(tutor.get("tutor/index.xhtml?status=&module=the-racing-heart&from="
+                + today.minusDays(6) + "&to=" + today.plusDays(1)).body()).size(), "the last days hold them all");
+        String none = tutor.get("tutor/index.xhtml?status=&to=" + today.minusDays(10)).body();
+        assertTrue(queueRows(none).isEmpty(), "nothing was submitted ten days ago");
+        assertTrue(none.contains("Nothing matches these filters."));
+
+        HttpResponse<String> bad = tutor.get("tutor/index.xhtml?from=31%2F02%2F2026");
+        assertEquals(200, bad.statusCode());
+        assertTrue(bad.body().contains("A date could not be read and was ignored"));
+        assertEquals(awaiting.size(), queueRows(bad.body()).size(), "the unreadable date is ignored, not applied");
+
+        List<QueueRow> otherCohort = queueRows(client().signIn(TUTOR2)
+                .get("tutor/index.xhtml?status=&module=the-racing-heart").body());
+        assertTrue(otherCohort.stream().noneMatch(r -> r.student().equals(name)), "year 4's tutor sees no year 3 work");
+    }
+
     /**
      * A tutor whose browser reads Portuguese: the queue, the review screen (case, path, rubric) and the cohort's
      * charts show the translated content; the students' own words stay as written.
