@@ -44,7 +44,6 @@ import org.securebase.infrastructure.signin.OidcClient;
 @RunAsClient
 class SignInIT {
 
-    private static final int KEYCLOAK_PORT = 18093;
     private static final String KC_PASSWORD = "Keycloak-2026";
     private static final String NORTHGATE_BUTTON = "Northgate University Login";
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
@@ -65,7 +64,7 @@ class SignInIT {
 
     @BeforeAll
     static void startKeycloak() throws Exception {
-        keycloak = new TestKeycloak(KEYCLOAK_PORT);
+        keycloak = new TestKeycloak();
     }
 
     @AfterAll
@@ -163,6 +162,7 @@ class SignInIT {
             driver.get(base.resolve("login.xhtml").toString());
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-" + id)));
             Browser.assertAccessible(driver, "login with school sign-in");
+            Browser.screenshot(driver, "signin-login");
             driver.findElement(By.id("signin-" + id)).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("amara");
             driver.findElement(By.id("password")).sendKeys(KC_PASSWORD);

@@ -29,6 +29,11 @@ final class TestKeycloak implements AutoCloseable {
     private final int port;
     private Duration startTime;
 
+    /** On a free loopback port. */
+    TestKeycloak() throws IOException, InterruptedException {
+        this(freePort());
+    }
+
     TestKeycloak(int port) throws IOException, InterruptedException {
         this.port = port;
         Optional<Path> java = java21();
@@ -56,6 +61,8 @@ final class TestKeycloak implements AutoCloseable {
         builder.environment().remove("DEBUG");
         long started = System.nanoTime();
         process = builder.start();
+        // Stopped even when the test JVM ends without running the tests' own clean-up.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
@@ -75,6 +82,13 @@ final class TestKeycloak implements AutoCloseable {
         throw new IllegalStateException("Keycloak did not start on port " + port + "; see " + log);
     }
 
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     String issuer() {
         return "http://127.0.0.1:" + port + "/realms/" + REALM;
     }
@@ -87,12 +101,11 @@ final class TestKeycloak implements AutoCloseable {
         return startTime;
     }
 
-    /** KEYCLOAK_JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm (by its release file). */
+    /** KEYCLOAK_JAVA_HOME if it is 21+, else the newest JDK 21+ under /usr/lib/jvm (by its release file). */
     static Optional<Path> java21() {
         String given = System.getenv("KEYCLOAK_JAVA_HOME");
-        if (given != null && !given.isBlank()) {
-            Path home = Path.of(given);
-            return major(home) >= 21 ? Optional.of(home) : Optional.empty();
+        if (given != null && !given.isBlank() && major(Path.of(given)) >= 21) {
+            return Optional.of(Path.of(given));
         }
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
@@ -126,16 +139,24 @@ final class TestKeycloak implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
+    public synchronized void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            for (ProcessHandle p : all) {
+                p.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
             }
+            process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // forced below
         }
+        all.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }
