@@ -113,7 +113,7 @@ class SignInIT {
     /** The registration id behind the login page's button with this name. */
     private long providerId(String buttonName) {
         String page = new WebClient(base).get("login.xhtml").body();
-        Matcher m = Pattern.compile("href=\"[^\"]*/signin/([0-9]+)\"[^>]*>\\s*<span[^>]*>Sign in with "
+        Matcher m = Pattern.compile("href=\"[^\"]*/signin/([0-9]+)\"[^>]*>\\s*Sign in with "
                 + Pattern.quote(buttonName) + "<").matcher(page);
         assertTrue(m.find(), "a button for " + buttonName + " on the login page: " + page);
         return Long.parseLong(m.group(1));
