@@ -22,7 +22,10 @@ import org.securebase.infrastructure.security.PasswordHasher;
 public class AccountService {
 
     /** What a sign-in attempt came to. */
-    public enum Outcome { SUCCESS, INVALID, THROTTLED }
+    /** PASSWORD_OFF: the right password, but the account's school signs its people in through its provider only. */
+    public enum Outcome {
+        SUCCESS, INVALID, THROTTLED, PASSWORD_OFF
+    }
 
     public record SignIn(Outcome outcome, Account account) {
     }
@@ -51,6 +54,9 @@ public class AccountService {
         Optional<Account> account = findByEmail(name).filter(Account::isEnabled);
         boolean ok = account.isPresent() ? hasher.verify(password, account.get().getPasswordHash())
                 : hasher.verifyDecoy(password);
+        if (ok && passwordSignInOff(account.get())) {
+            return new SignIn(Outcome.PASSWORD_OFF, null);
+        }
         if (ok) {
             return new SignIn(Outcome.SUCCESS, account.get());
         }
@@ -58,6 +64,12 @@ public class AccountService {
         em.createNamedQuery("LoginFailure.purge").setParameter("before", now.minus(LoginThrottle.WINDOW))
                 .executeUpdate();
         return new SignIn(lockedUntil(name, source, now).isPresent() ? Outcome.THROTTLED : Outcome.INVALID, null);
+    }
+
+    /** Whether the account's school switched password sign-in off (its provider's switch); never the operator. */
+    public boolean passwordSignInOff(Account account) {
+        return account.getSchool() != null && em.createNamedQuery("OidcProvider.passwordOff", Long.class)
+                .setParameter("school", account.getSchool()).getSingleResult() > 0;
     }
 
     /** When the login name may try again from this source, if it is throttled there now. */

@@ -45,6 +45,9 @@ public class InvitationService {
     @Inject
     private PageLinks links;
 
+    @Inject
+    private AccountService accounts;
+
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
         String encoded = Tokens.random(32);
@@ -74,11 +77,14 @@ public class InvitationService {
         Account account = em.createNamedQuery("Account.byEmail", Account.class)
                 .setParameter("email", Account.normaliseEmail(email)).getResultStream().findFirst()
                 .filter(Account::isEnabled).filter(a -> !a.getEmail().endsWith(".invalid")).orElse(null);
-        if (account == null || em.createQuery("select count(i) from Invitation i where i.account = :account "
-                + "and i.purpose = :purpose and i.createdAt > :since", Long.class).setParameter("account", account)
-                .setParameter("purpose", Invitation.Purpose.SIGN_IN)
-                .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
-                .getSingleResult() >= SIGN_IN_LINKS_PER_HOUR) {
+        // A school that signs its people in through its own provider only gets no mailed way around it.
+        if (account == null || accounts.passwordSignInOff(account)
+                || em.createQuery("select count(i) from Invitation i where i.account = :account "
+                        + "and i.purpose = :purpose and i.createdAt > :since", Long.class)
+                        .setParameter("account", account)
+                        .setParameter("purpose", Invitation.Purpose.SIGN_IN)
+                        .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
+                        .getSingleResult() >= SIGN_IN_LINKS_PER_HOUR) {
             return;
         }
         String encoded = Tokens.random(32);

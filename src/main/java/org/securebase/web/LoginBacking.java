@@ -59,6 +59,10 @@ public class LoginBacking {
             return;
         }
         AccountService.SignIn result = accounts.signIn(email, password.toCharArray(), source);
+        if (result.outcome() == AccountService.Outcome.PASSWORD_OFF) {
+            Bundle.error("login.passwordOff");
+            return;
+        }
         if (result.outcome() != AccountService.Outcome.SUCCESS) {
             accounts.lockedUntil(email, source).ifPresentOrElse(this::throttled, () -> Bundle.error("login.invalid"));
             return;

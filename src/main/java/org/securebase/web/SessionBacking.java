@@ -3,11 +3,14 @@ package org.securebase.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.web.security.Sessions;
+import org.securebase.web.signin.ProviderLogout;
 
 /** Who is signed in, for the page header; routing to the right home page; signing out. */
 @Named
@@ -35,8 +38,16 @@ public class SessionBacking {
         };
     }
 
+    /** Signs out here; a session signed in through the school's provider goes on to sign out there too. */
     public void logout() {
-        Sessions.signOut(Faces.getRequest());
-        Faces.redirect("login.xhtml?signedOut=true");
+        HttpServletRequest request = Faces.getRequest();
+        Optional<String> atProvider = ProviderLogout.of(request);
+        Sessions.signOut(request);
+        if (atProvider.isPresent()) {
+            ProviderLogout.next(request, atProvider.get());
+            Faces.redirect("signed-out.xhtml");
+        } else {
+            Faces.redirect("login.xhtml?signedOut=true");
+        }
     }
 }
