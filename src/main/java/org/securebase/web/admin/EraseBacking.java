@@ -67,13 +67,15 @@ public class EraseBacking {
         return "/admin/privacy?faces-redirect=true";
     }
 
-    /** The counts that go (kinds in the page's order); what stays under a pseudonym is listed apart. */
+    /** The kinds of rows that go, with how many (kinds with none are left out); what stays is listed apart. */
     public List<Map.Entry<String, Long>> getGoing() {
-        return preview.counts().entrySet().stream().filter(e -> !e.getKey().endsWith("Kept")).toList();
+        return preview.counts().entrySet().stream().filter(e -> !e.getKey().endsWith("Kept") && e.getValue() > 0)
+                .toList();
     }
 
     public List<Map.Entry<String, Long>> getKept() {
-        return preview.counts().entrySet().stream().filter(e -> e.getKey().endsWith("Kept")).toList();
+        return preview.counts().entrySet().stream().filter(e -> e.getKey().endsWith("Kept") && e.getValue() > 0)
+                .toList();
     }
 
     public ErasureService.Preview getPreview() {

@@ -53,6 +53,12 @@ public class AccessFilter extends HttpFilter {
         currentUser.establish(caller);
         if (request.getDispatcherType() == DispatcherType.REQUEST) {
             Optional<Set<Role>> allowed = allowed(path(request));
+            if (allowed.isPresent() && caller != null && currentUser.account().isEmpty()) {
+                // The account went (erased) or was disabled while signed in: the session ends with it.
+                Sessions.signOut(request);
+                caller = null;
+                currentUser.establish(null);
+            }
             if (allowed.isPresent() && caller == null) {
                 toSignIn(request, response);
                 return;
