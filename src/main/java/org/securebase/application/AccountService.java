@@ -103,6 +103,12 @@ public class AccountService {
         }
     }
 
+    /** Keeps the time zone the person chose or their browser reported; an unknown zone changes nothing. */
+    public boolean chooseZone(Account account, String zoneId) {
+        Account managed = em.find(Account.class, account.getId());
+        return managed != null && managed.livesIn(zoneId);
+    }
+
     public long count() {
         return em.createNamedQuery("Account.count", Long.class).getSingleResult();
     }

@@ -74,6 +74,9 @@ public class CohortReportService {
     private EntityManager em;
 
     @Inject
+    private org.securebase.application.privacy.ConsentService consent;
+
+    @Inject
     private Memberships memberships;
 
     @Inject
@@ -214,7 +217,8 @@ public class CohortReportService {
     /**
      * The cohort's submitted ratings for research: long format, one row per answer and per subscale score, each
      * with a pseudonym instead of the student. The same key gives the same pseudonyms in every export; without the
-     * key they cannot be linked to people. No names, e-mails, account ids or times of day.
+     * key they cannot be linked to people. No names, e-mails, account ids or times of day. Only trainees who
+     * consented to research use (and have not withdrawn) are in it.
      */
     public List<List<String>> pseudonymisedRows(Account admin, long cohortId, String exportKey) {
         if (admin.getRole() != Role.SCHOOL_ADMIN) {
@@ -231,6 +235,10 @@ public class CohortReportService {
         rows.add(List.of("pseudonym", "curriculum", "milestone", "perspective", "instrument", "instrument_version",
                 "submitted_on", "kind", "id", "value"));
         List<SelfRating> ratings = new ArrayList<>(shareable(submitted(cohortId, curriculum)));
+        // Research use only with the trainee's consent, as their latest decision says (a withdrawal counts at once).
+        java.util.Set<Long> consenting = consent.consenting(ratings.stream().map(r -> r.getStudent().getId())
+                .distinct().toList());
+        ratings.removeIf(r -> !consenting.contains(r.getStudent().getId()));
         Map<Long, String> pseudonyms = new LinkedHashMap<>();
         ratings.forEach(r -> pseudonyms.computeIfAbsent(r.getStudent().getId(), id -> pseudonym(mac, id)));
         ratings.sort(Comparator.comparing((SelfRating r) -> pseudonyms.get(r.getStudent().getId()))

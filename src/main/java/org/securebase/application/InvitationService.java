@@ -51,11 +51,12 @@ public class InvitationService {
     /** Creates an invitation and sends it; returns the link (shown to the administrator once). */
     public String invite(Account account) {
         String encoded = Tokens.random(32);
-        em.persist(
-                new Invitation(account, hash(encoded), clock.instant(), clock.instant().plus(Duration.ofDays(days))));
+        java.time.Instant expires = clock.instant().plus(Duration.ofDays(days));
+        em.persist(new Invitation(account, hash(encoded), clock.instant(), expires));
         String link = links.invitation(encoded);
         mail.queue(account.getEmail(), MailTexts.text(account, "mail.invitation.subject"),
-                MailTexts.text(account, "mail.invitation.body", account.getDisplayName(), link, days));
+                MailTexts.text(account, "mail.invitation.body", account.getDisplayName(), link, days,
+                        MailTexts.when(account, expires)));
         return link;
     }
 

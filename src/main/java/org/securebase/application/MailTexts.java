@@ -18,4 +18,14 @@ public final class MailTexts {
         Locale locale = recipient == null ? Locale.ENGLISH : recipient.preferredLocale().orElse(Locale.ENGLISH);
         return new MessageFormat(ResourceBundle.getBundle(NAME, locale).getString(key), locale).format(args);
     }
+
+    /** A date and time as the recipient reads it: in their time zone (UTC if unknown) and language. */
+    public static String when(Account recipient, java.time.Instant instant) {
+        Locale locale = recipient == null ? Locale.ENGLISH : recipient.preferredLocale().orElse(Locale.ENGLISH);
+        java.time.ZoneId zone = recipient == null ? java.time.ZoneOffset.UTC
+                : recipient.zone().orElse(java.time.ZoneOffset.UTC);
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant)
+                + (recipient != null && recipient.zone().isPresent() ? "" : " UTC");
+    }
 }

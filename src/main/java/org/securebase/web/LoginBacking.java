@@ -9,9 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.securebase.application.AccountService;
@@ -74,6 +71,13 @@ public class LoginBacking {
                 && result.account().preferredLocale().isEmpty()) {
             accounts.chooseLanguage(result.account(), chosen);
         }
+        // The browser's time zone (set by js/timezone.js): kept for this session, and on the account if it has none.
+        if (Account.zoneOf(timeZone).isPresent()) {
+            request.getSession().setAttribute(org.securebase.web.util.Times.SESSION_ZONE, timeZone.strip());
+            if (result.account().zone().isEmpty()) {
+                accounts.chooseZone(result.account(), timeZone);
+            }
+        }
         currentUser.establish(caller);
         String home = request.getContextPath() + "/index.xhtml";
         String target = Sessions.takeContinue(request).filter(t -> t.startsWith(request.getContextPath() + "/")
@@ -86,8 +90,7 @@ public class LoginBacking {
     }
 
     private void throttled(Instant until) {
-        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Faces.getLocale())
-                .withZone(ZoneId.systemDefault()).format(until);
+        String time = org.securebase.web.util.Times.time(until);
         Bundle.error("login.throttled", time);
         throttled = true;
     }
@@ -101,6 +104,18 @@ public class LoginBacking {
     /** Whether this answer refused a sign-in for too many failures, so the page offers the link. */
     public boolean isThrottled() {
         return throttled;
+    }
+
+    /** The time zone the browser reported (a hidden field filled by js/timezone.js); may be empty. */
+    @Size(max = Account.ZONE_MAX)
+    private String timeZone;
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public String getEmail() {

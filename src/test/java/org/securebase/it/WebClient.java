@@ -135,6 +135,32 @@ final class WebClient {
         return postForm(path, form);
     }
 
+    /** Posts a Faces form whose answer is a file (a download): the answer's bytes, unchanged. */
+    HttpResponse<byte[]> postFacesForBytes(String path, String page, String formId, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", viewState(page));
+        form.put("primefaces.nonce", nonce(page));
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String origin() {
+        return base.getScheme() + "://" + base.getAuthority();
+    }
+
     /** Posts a Faces form with {@code enctype="multipart/form-data"}, with one file. */
     HttpResponse<String> postMultipart(String path, String page, String formId, Map<String, String> fields,
             String fileField, String fileName, String fileContent) {

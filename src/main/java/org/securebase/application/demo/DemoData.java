@@ -170,6 +170,8 @@ public class DemoData {
             em.persist(student);
             cohort.enrol(student);
             created.add(student);
+            // The fictional classmates agreed to research use, so the research export has rows to show.
+            em.persist(new org.securebase.domain.privacy.ResearchConsent(student, true, clock.instant()));
             double level = 2.6 + random.nextDouble() * 1.8;
             double growth = 0.15 + random.nextDouble() * 0.35;
             int stopsAfter = i < 8 ? milestones.size() : 1 + random.nextInt(milestones.size() - 1);

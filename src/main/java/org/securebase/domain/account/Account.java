@@ -114,6 +114,71 @@ public class Account {
     @Column(length = 35)
     private String locale;
 
+    public static final int ZONE_MAX = 64;
+
+    /** The person's time zone (an IANA id such as America/Sao_Paulo), detected by the browser or chosen; null: UTC. */
+    @Column(name = "time_zone", length = ZONE_MAX)
+    private String timeZone;
+
+    /** The time zone times are shown to this person in, if known. */
+    public java.util.Optional<java.time.ZoneId> zone() {
+        return java.util.Optional.ofNullable(timeZone).flatMap(Account::zoneOf);
+    }
+
+    /** Keeps a time zone (an IANA id); an unknown one changes nothing and answers false. */
+    public boolean livesIn(String zoneId) {
+        java.util.Optional<java.time.ZoneId> zone = zoneOf(zoneId);
+        zone.ifPresent(z -> this.timeZone = z.getId());
+        return zone.isPresent();
+    }
+
+    /** A region time zone by its IANA id (Europe/London), or empty for blank, unknown or malformed ids. */
+    public static java.util.Optional<java.time.ZoneId> zoneOf(String zoneId) {
+        if (zoneId == null || zoneId.isBlank() || zoneId.length() > ZONE_MAX) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.ZoneId.of(zoneId.strip()));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The account that stands for an erased person in what must stay for others (a tutor's reviews, the read trail
+     * of a student's reflection): a pseudonym for a name, an address that cannot receive mail, no password, no
+     * way to sign in.
+     */
+    public static Account pseudonym(String pseudonym, long number, Role role, School school, Instant now) {
+        Account a = new Account("erased-" + number + "@erased.invalid", pseudonym, role, school, null, now);
+        a.enabled = false;
+        return a;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getLtiIssuer() {
+        return ltiIssuer;
+    }
+
+    public LtiPlatform getLtiPlatform() {
+        return ltiPlatform;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getModifiedAt() {
+        return modifiedAt;
+    }
+
     /** Keeps the language the person chose or their platform sent; one the application does not speak is ignored. */
     public void speaks(String languageTag) {
         String tag = Account.language(languageTag);

@@ -34,6 +34,10 @@ public class Programme {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The day the programme ends, from which each school's retention period counts; null: not set. */
+    @Column(name = "ends_on")
+    private java.time.LocalDate endsOn;
+
     protected Programme() {
     }
 
@@ -53,6 +57,15 @@ public class Programme {
 
     public String getName() {
         return name;
+    }
+
+    public java.time.LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    /** Sets (or, with null, clears) the day the programme ends. */
+    public void endsOn(java.time.LocalDate day) {
+        this.endsOn = day;
     }
 
     @Override

@@ -33,7 +33,9 @@ public class AccessFilter extends HttpFilter {
             "/tutor/", EnumSet.of(Role.TUTOR),
             "/admin/", EnumSet.of(Role.SCHOOL_ADMIN),
             "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
-            "/operator/", EnumSet.of(Role.OPERATOR));
+            "/operator/", EnumSet.of(Role.OPERATOR),
+            // Everyone's own settings and data ("Download my data"): any signed-in person, nobody else.
+            "/profile.xhtml", EnumSet.allOf(Role.class));
 
     /**
      * Pages that are one person's own and nobody else's business: to any other role they do not exist (404), not
@@ -51,6 +53,12 @@ public class AccessFilter extends HttpFilter {
         currentUser.establish(caller);
         if (request.getDispatcherType() == DispatcherType.REQUEST) {
             Optional<Set<Role>> allowed = allowed(path(request));
+            if (allowed.isPresent() && caller != null && currentUser.account().isEmpty()) {
+                // The account went (erased) or was disabled while signed in: the session ends with it.
+                Sessions.signOut(request);
+                caller = null;
+                currentUser.establish(null);
+            }
             if (allowed.isPresent() && caller == null) {
                 toSignIn(request, response);
                 return;

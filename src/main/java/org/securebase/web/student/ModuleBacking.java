@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Map;
@@ -140,9 +138,8 @@ public class ModuleBacking {
     /** When the shown version was submitted, in the reader's locale. */
     public String getSubmittedAtText() {
         return view == null || view.submitted() == null ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                        .withLocale(Faces.getLocale())
-                        .withZone(ZoneId.systemDefault()).format(view.submitted().getSubmittedAt());
+                : org.securebase.web.util.Times.format(view.submitted().getSubmittedAt(), FormatStyle.LONG,
+                        FormatStyle.SHORT);
     }
 
     public Map<Integer, Integer> getChoice() {

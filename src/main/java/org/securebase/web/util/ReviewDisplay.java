@@ -4,9 +4,6 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.omnifaces.util.Faces;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.reflection.ReflectionVersion;
 import org.securebase.domain.review.InlineComment;
@@ -171,10 +167,9 @@ public final class ReviewDisplay {
         return tokens;
     }
 
+    /** In the viewer's time zone and language (see {@link Times}). */
     public static String when(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Faces.getLocale())
-                .withZone(ZoneId.systemDefault()).format(instant);
+        return Times.when(instant);
     }
 
     /** Levels by id for a select or radio list, lowest first. */
