@@ -247,6 +247,11 @@ public class BalintService {
                 seat == Phase.Seat.LEADER ? members(group) : List.of());
     }
 
+    /** The session a post belongs to, as the caller sees it (the same seat rule as the session's). */
+    public SessionView sessionOfPost(Account account, long postId) {
+        return session(account, post(postId).getSession().getId());
+    }
+
     /** Autosave of what the caller is writing in the session. */
     public Draft saveDraft(Account account, long sessionId, String text, long revision) {
         BalintSession session = find(sessionId);

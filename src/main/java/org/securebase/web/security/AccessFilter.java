@@ -33,7 +33,9 @@ public class AccessFilter extends HttpFilter {
             "/tutor/", EnumSet.of(Role.TUTOR),
             "/admin/", EnumSet.of(Role.SCHOOL_ADMIN),
             "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
-            "/operator/", EnumSet.of(Role.OPERATOR));
+            "/operator/", EnumSet.of(Role.OPERATOR),
+            // Balint groups: who may open a group or session is decided per group by BalintService (404 otherwise).
+            "/balint/", EnumSet.of(Role.STUDENT, Role.TUTOR, Role.SCHOOL_ADMIN));
 
     /**
      * Pages that are one person's own and nobody else's business: to any other role they do not exist (404), not
