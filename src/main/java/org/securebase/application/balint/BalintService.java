@@ -219,15 +219,18 @@ public class BalintService {
         Phase.Seat seat = seat(account, session);
         BalintGroup group = session.getGroup();
         List<PostRow> rows = em.createQuery("select new org.securebase.application.balint.BalintViews$PostRow(p.id, "
-                + "a.id, a.displayName, p.phase, p.text, p.closing, p.createdAt, p.hiddenAt, p.hiddenReason, "
-                + "m.leftAt, m.anonymousAfterLeaving) from BalintPost p join p.author a left join BalintMembership m "
-                + "on m.account = a and m.group = :group where p.session = :session order by p.createdAt, p.id",
-                PostRow.class).setParameter("group", group).setParameter("session", session).getResultList();
+                + "a.id, a.displayName, p.phase, p.text, p.closing, p.createdAt, p.hiddenAt, p.hiddenReason) "
+                + "from BalintPost p join p.author a where p.session = :session order by p.createdAt, p.id",
+                PostRow.class).setParameter("session", session).getResultList();
+        // Former members who asked to be shown anonymously: one query for the group, not one per post.
+        Set<Long> anonymous = new HashSet<>(em.createQuery("select m.account.id from BalintMembership m "
+                + "where m.group = :group and m.leftAt is not null and m.anonymousAfterLeaving = true", Long.class)
+                .setParameter("group", group).getResultList());
         List<PostView> posts = new ArrayList<>();
         for (PostRow r : rows) {
             boolean mine = r.authorId() == account.getId();
             boolean hidden = r.hiddenAt() != null;
-            boolean former = r.authorLeftAt() != null && Boolean.TRUE.equals(r.anonymous());
+            boolean former = anonymous.contains(r.authorId());
             posts.add(new PostView(r.id(), former ? null : r.author(), former, mine, r.phase(),
                     hidden && !mine ? null : r.text(), r.closing(), r.createdAt(), hidden,
                     hidden && (mine || seat == Phase.Seat.LEADER) ? r.hiddenReason() : null));

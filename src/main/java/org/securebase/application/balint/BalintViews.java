@@ -52,7 +52,7 @@ public final class BalintViews {
 
     /** One post as it is shown: the author's name is null for a former member who asked to be anonymous. */
     public record PostRow(long id, long authorId, String author, Phase phase, String text, boolean closing,
-            Instant createdAt, Instant hiddenAt, String hiddenReason, Instant authorLeftAt, Boolean anonymous) {
+            Instant createdAt, Instant hiddenAt, String hiddenReason) {
     }
 
     /** A post for the reader: {@code text} is null when it is hidden from them. */

@@ -46,7 +46,7 @@ import org.securebase.infrastructure.persistence.DatabaseMigration;
  * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
  * does) and the database has no schools. Northgate has two cohorts: year 3 (a tutor, three students who can sign
  * in, and ten fictional classmates who cannot, with self-ratings so that cohort views have something to show) and
- * year 4 (another tutor and a student). Eastbridge, a second school, has only an administrator: it shows that
+ * year 4 (another tutor and a student). Year 3 also has a Balint group with a session in its third phase. Eastbridge, a second school, has only an administrator: it shows that
  * schools do not see each other.
  */
 @Singleton

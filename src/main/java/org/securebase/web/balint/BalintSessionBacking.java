@@ -42,6 +42,7 @@ public class BalintSessionBacking {
     /** Hidden posts the leader chose to read again in this request (audited). */
     private final Map<Long, String> revealed = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
+    private Long hiddenReads;
 
     @PostConstruct
     void load() {
@@ -134,6 +135,14 @@ public class BalintSessionBacking {
 
     public Phase getNextPhase() {
         return view.phase().isLast() ? null : Phase.values()[view.phase().ordinal() + 1];
+    }
+
+    /** How often the leader has opened hidden posts of this session again (each reading is recorded). */
+    public long getHiddenReads() {
+        if (hiddenReads == null) {
+            hiddenReads = view.leads() ? balint.hiddenReads(currentUser.require(), id) : 0L;
+        }
+        return hiddenReads;
     }
 
     /** For the editor's key in this browser's storage: one person's draft never shows to another. */
