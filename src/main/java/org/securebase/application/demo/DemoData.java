@@ -262,7 +262,8 @@ public class DemoData {
             members.add(demoAccount("student" + i + "@demo.securebase.org"));
         }
         members.addAll(classmates.subList(0, Math.min(5, classmates.size())));
-        BalintGroup group = new BalintGroup(school, BALINT_GROUP, leader, cohort, null, opened.minus(Duration.ofDays(5)));
+        BalintGroup group = new BalintGroup(school, BALINT_GROUP, leader, cohort, null,
+                opened.minus(Duration.ofDays(5)));
         em.persist(group);
         for (Account member : members) {
             BalintMembership membership = new BalintMembership(group, member, opened.minus(Duration.ofDays(5)));
