@@ -12,6 +12,9 @@ public interface PageLinks {
     /** The tutor's review of a reflection. */
     String review(long reflectionId);
 
+    /** A Balint session, for the people in its group. */
+    String balintSession(long sessionId);
+
     /** Setting a password from an invitation. */
     String invitation(String token);
 

@@ -43,6 +43,9 @@ public class NotificationBacking {
     }
 
     public String link(NotificationItem item) {
+        if (item.balintSessionId() != null) {
+            return Faces.getRequestContextPath() + "/balint/session.xhtml?id=" + item.balintSessionId();
+        }
         String page = currentUser.require().getRole() == Role.TUTOR ? "/tutor/review.xhtml"
                 : "/student/reflection.xhtml";
         return Faces.getRequestContextPath() + page + "?id=" + item.reflectionId();

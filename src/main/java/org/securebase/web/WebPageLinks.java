@@ -28,6 +28,11 @@ public class WebPageLinks implements PageLinks {
     }
 
     @Override
+    public String balintSession(long sessionId) {
+        return at("/balint/session.xhtml?id=" + sessionId);
+    }
+
+    @Override
     public String invitation(String token) {
         return at("/invitation.xhtml?token=" + token);
     }

@@ -161,6 +161,20 @@ final class WebClient {
         return base.getScheme() + "://" + base.getAuthority();
     }
 
+    /** A Faces form post whose fields may repeat a name (a group of checkboxes). */
+    HttpResponse<String> postFaces(String path, String page, String formId, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>();
+        form.add(Map.entry(formId, formId));
+        form.addAll(fields);
+        form.add(Map.entry("jakarta.faces.ViewState", viewState(page)));
+        form.add(Map.entry("primefaces.nonce", nonce(page)));
+        String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "*/*")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts a Faces form with {@code enctype="multipart/form-data"}, with one file. */
     HttpResponse<String> postMultipart(String path, String page, String formId, Map<String, String> fields,
             String fileField, String fileName, String fileContent) {

@@ -23,6 +23,10 @@ import org.securebase.application.ReviewService;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
+import org.securebase.domain.balint.BalintGroup;
+import org.securebase.domain.balint.BalintMembership;
+import org.securebase.domain.balint.BalintSession;
+import org.securebase.domain.balint.Phase;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.CurriculumDefinition.Milestone;
 import org.securebase.domain.instrument.InstrumentDefinition;
@@ -42,7 +46,7 @@ import org.securebase.infrastructure.persistence.DatabaseMigration;
  * A demo for trying the application, created only when demo data is switched on (DEMO_DATA=true, as scripts/run
  * does) and the database has no schools. Northgate has two cohorts: year 3 (a tutor, three students who can sign
  * in, and ten fictional classmates who cannot, with self-ratings so that cohort views have something to show) and
- * year 4 (another tutor and a student). Eastbridge, a second school, has only an administrator: it shows that
+ * year 4 (another tutor and a student). Year 3 also has a Balint group with a session in its third phase. Eastbridge, a second school, has only an administrator: it shows that
  * schools do not see each other.
  */
 @Singleton
@@ -135,6 +139,7 @@ public class DemoData {
             year4.follow(curriculum.slug());
             List<Account> classmates = classmates(school, cohort, curriculum);
             reflections(classmates, curriculum);
+            balintGroup(school, cohort, classmates);
         });
         StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
         Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
@@ -239,6 +244,72 @@ public class DemoData {
             em.persist(new Review(submitted, catalog.defaultRubric().slug(), when));
         }
     }
+
+    private Account demoAccount(String email) {
+        return em.createNamedQuery("Account.byEmail", Account.class).setParameter("email", email).getSingleResult();
+    }
+
+    /**
+     * A Balint group in the year 3 cohort, led by the tutor: the three students who can sign in and five classmates,
+     * all having accepted the agreement. Its first session is in phase 3 (the group works): a classmate presented
+     * the case, questions of fact were asked and answered, two members have written. A second session follows in a
+     * fortnight.
+     */
+    private void balintGroup(School school, Cohort cohort, List<Account> classmates) {
+        Instant now = clock.instant();
+        Instant opened = now.minus(Duration.ofDays(2));
+        Account leader = demoAccount("tutor@demo.securebase.org");
+        List<Account> members = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            members.add(demoAccount("student" + i + "@demo.securebase.org"));
+        }
+        members.addAll(classmates.subList(0, Math.min(5, classmates.size())));
+        BalintGroup group = new BalintGroup(school, BALINT_GROUP, leader, cohort, null,
+                opened.minus(Duration.ofDays(5)));
+        em.persist(group);
+        for (Account member : members) {
+            BalintMembership membership = new BalintMembership(group, member, opened.minus(Duration.ofDays(5)));
+            membership.accept(opened.minus(Duration.ofDays(4)));
+            em.persist(membership);
+        }
+        BalintSession session = new BalintSession(group, 1, opened, opened.plus(Duration.ofDays(7)));
+        em.persist(session);
+        em.persist(new BalintSession(group, 2, opened.plus(Duration.ofDays(14)), opened.plus(Duration.ofDays(21))));
+        Account presenter = members.get(3);
+        Account amara = members.get(0);
+        Account other = members.get(4);
+        session.choosePresenter(Phase.Seat.LEADER, leader, presenter);
+        Instant t = opened.plus(Duration.ofHours(2));
+        em.persist(session.post(presenter, Phase.Seat.PRESENTER, BALINT_CASE, t));
+        session.advance(Phase.Seat.LEADER, t = t.plus(Duration.ofHours(20)));
+        em.persist(session.post(other, Phase.Seat.MEMBER, "Did she come alone to the appointments, or with someone?",
+                t = t.plus(Duration.ofHours(1))));
+        em.persist(session.post(presenter, Phase.Seat.PRESENTER, "Alone, always. Her daughter drove her once and "
+                + "waited in the car park.", t = t.plus(Duration.ofHours(2))));
+        em.persist(session.post(amara, Phase.Seat.MEMBER, "What did you say when she asked you to stay on?",
+                t = t.plus(Duration.ofHours(1))));
+        em.persist(session.post(presenter, Phase.Seat.PRESENTER, "That it was not up to me. Which was true, and "
+                + "not the whole truth.", t = t.plus(Duration.ofHours(1))));
+        session.advance(Phase.Seat.LEADER, t = t.plus(Duration.ofHours(12)));
+        em.persist(session.post(other, Phase.Seat.MEMBER, "I felt a weight reading this, as if I were the one "
+                + "being left. I kept picturing her folding the prescription very small before putting it away.",
+                t = t.plus(Duration.ofHours(1))));
+        em.persist(session.post(members.get(5), Phase.Seat.MEMBER, "I noticed I was cross with her, and then "
+                + "ashamed of it. Perhaps some of the crossness belongs to the doctor, who could not say what she "
+                + "felt about leaving.", t.plus(Duration.ofHours(3))));
+    }
+
+    public static final String BALINT_GROUP = "Year 3 Balint group (demo)";
+
+    /** A fictional case, as a trainee might remember it: no real patient, nothing to identify. */
+    static final String BALINT_CASE = "A woman in her seventies whom I saw five times during my general practice "
+            + "placement. She came each time with a different small complaint: a cough, her knee, a rash that had "
+            + "gone by the time I looked. The examination was always normal.\n\nAt the fourth visit she asked how "
+            + "long I would be at the practice. When I said six more weeks she went quiet and then talked about her "
+            + "husband, who died last winter, for the rest of the appointment. I ran twenty minutes late and felt "
+            + "irritated with her, and guilty about feeling it.\n\nAt the last visit she brought me a card. I did "
+            + "not know whether I was allowed to accept it. I still think about her more than about patients who "
+            + "were much more ill.";
 
     /**
      * A classmate reads the case to its end, committing at each question: the reading the module marks best about

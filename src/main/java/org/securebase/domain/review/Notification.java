@@ -8,20 +8,25 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.securebase.domain.account.Account;
+import org.securebase.domain.balint.BalintSession;
 import org.securebase.domain.reflection.Reflection;
 
-/** A message in someone's in-app inbox: feedback released to a student, work awaiting a tutor. */
+/**
+ * A message in someone's in-app inbox: feedback released to a student, work awaiting a tutor, a new phase in a
+ * Balint session.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
 
-    public enum Kind { FEEDBACK_RELEASED, WORK_AWAITS }
+    public enum Kind { FEEDBACK_RELEASED, WORK_AWAITS, BALINT_PHASE_OPENED }
 
     @Id
     @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
@@ -40,6 +45,11 @@ public class Notification {
 
     @ManyToOne(fetch = FetchType.LAZY)
     private Reflection reflection;
+
+    /** For {@link Kind#BALINT_PHASE_OPENED}: the session whose phase opened. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "balint_session_id")
+    private BalintSession balintSession;
 
     /** The module's title and the other person's name, as they were when the notification was made. */
     @Column(nullable = false, length = 500)
@@ -60,6 +70,13 @@ public class Notification {
         this.reflection = reflection;
         this.subject = subject;
         this.createdAt = now;
+    }
+
+    /** A phase of a Balint session has opened. */
+    public static Notification phaseOpened(Account recipient, BalintSession session, String subject, Instant now) {
+        Notification n = new Notification(recipient, Kind.BALINT_PHASE_OPENED, null, subject, now);
+        n.balintSession = session;
+        return n;
     }
 
     public void markRead(Instant now) {

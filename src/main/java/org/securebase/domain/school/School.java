@@ -36,6 +36,14 @@ public class School {
     @Column(length = 100)
     private String rubric;
 
+    /** The school's own confidentiality agreement for new Balint groups; null: the platform's. */
+    @Column(name = "balint_agreement", length = 20000)
+    private String balintAgreement;
+
+    /** Months a Balint group's session text is kept after the group ends; null: kept. */
+    @Column(name = "balint_retention_months")
+    private Integer balintRetentionMonths;
+
     protected School() {
     }
 
@@ -50,6 +58,26 @@ public class School {
 
     public void useRubric(String slug) {
         this.rubric = slug;
+    }
+
+    public Optional<String> balintAgreement() {
+        return Optional.ofNullable(balintAgreement);
+    }
+
+    public Integer getBalintRetentionMonths() {
+        return balintRetentionMonths;
+    }
+
+    /** The Balint settings: the agreement (blank: the platform's) and the retention in months (null: kept). */
+    public void balintSettings(String agreement, Integer retentionMonths) {
+        if (agreement != null && agreement.length() > 20000) {
+            throw new org.securebase.domain.BusinessException("balint.error.tooLong", "agreement too long");
+        }
+        if (retentionMonths != null && (retentionMonths < 0 || retentionMonths > 1200)) {
+            throw new org.securebase.domain.BusinessException("balint.error.retention", "retention " + retentionMonths);
+        }
+        this.balintAgreement = agreement == null || agreement.isBlank() ? null : agreement.strip();
+        this.balintRetentionMonths = retentionMonths;
     }
 
     public Long getId() {

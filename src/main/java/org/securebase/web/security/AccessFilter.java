@@ -35,7 +35,9 @@ public class AccessFilter extends HttpFilter {
             "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
             "/operator/", EnumSet.of(Role.OPERATOR),
             // Everyone's own settings and data ("Download my data"): any signed-in person, nobody else.
-            "/profile.xhtml", EnumSet.allOf(Role.class));
+            "/profile.xhtml", EnumSet.allOf(Role.class),
+            // Balint groups: who may open a group or session is decided per group by BalintService (404 otherwise).
+            "/balint/", EnumSet.of(Role.STUDENT, Role.TUTOR, Role.SCHOOL_ADMIN));
 
     /**
      * Pages that are one person's own and nobody else's business: to any other role they do not exist (404), not

@@ -18,7 +18,11 @@ public final class Sessions {
     }
 
     public static Optional<Caller> caller(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+        return caller(request.getSession(false));
+    }
+
+    /** The caller of a session (a WebSocket handshake has the session, not a servlet request). */
+    public static Optional<Caller> caller(HttpSession session) {
         return session != null && session.getAttribute(CALLER) instanceof Caller caller ? Optional.of(caller)
                 : Optional.empty();
     }
