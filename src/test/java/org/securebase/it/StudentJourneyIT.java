@@ -425,7 +425,8 @@ class StudentJourneyIT {
         assertEquals("I saw [patient], date of birth [date of birth], NHS number [NHS number], who wanted someone "
                 + "to stay with her.", answer("seeking").getAttribute("value"));
 
-        answer("next-words").sendKeys("As Dr Khan, my supervisor, suggested, I would stay with her fear before explaining.");
+        answer("next-words")
+                .sendKeys("As Dr Khan, my supervisor, suggested, I would stay with her fear before explaining.");
         WebElement second = driver.findElement(By.id("identifiers-answer-next-words"));
         wait.until(d -> second.findElements(By.cssSelector(".identifier-flag")).size() == 1);
         second.findElement(By.cssSelector(".identifier-keep")).click();
@@ -444,6 +445,16 @@ class StudentJourneyIT {
         for (String identifier : List.of("Margaret", "Thompson", "14/03/1931", "943 476 5919")) {
             assertTrue(!stored.contains(identifier), identifier + " must not be stored");
         }
+
+        // The portfolio page and the public verify page are accessible too (their content is PortfolioIT's).
+        driver.get(url + "student/portfolio.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("make:download")));
+        Browser.screenshot(driver, "10-portfolio");
+        Browser.assertAccessible(driver, "portfolio");
+        driver.get(url + "verify.xhtml?code=ABCD-EFGH-JKMN");
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verify-result"))).getText()
+                .contains("No document was issued under this code"));
+        Browser.assertAccessible(driver, "verify");
     }
 
     private void signOut() {
