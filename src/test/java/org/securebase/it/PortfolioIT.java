@@ -38,6 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PortfolioIT {
 
     private static final String STUDENT = "student1@demo.securebase.org";
+    /**
+     * Student 1 with modules no other test class gives them: on PostgreSQL every class shares one database.
+     */
     private static final String SEEKING_1 = "I think Ms Review wanted to know that someone would stay with her.";
     private static final String SEEKING_2 = SEEKING_1 + " I felt rushed, and I think she felt it too; ação e reflexão.";
     private static final String NEXT = "I would ask what she fears most, and then wait for the answer.";
@@ -123,7 +126,7 @@ class PortfolioIT {
         WebClient student = client().signIn(STUDENT);
         WebClient tutor = client().signIn("tutor@demo.securebase.org");
 
-        long chosen = submit(student, "it-review", SEEKING_1, NEXT);
+        long chosen = submit(student, "it-pages", SEEKING_1, NEXT);
         String path = "tutor/review.xhtml?id=" + chosen;
         String page = tutor.get(path).body();
         int start = SEEKING_1.indexOf("someone would stay");
@@ -134,19 +137,19 @@ class PortfolioIT {
         assertTrue(commented.body().contains("Comment added"), "comment saved");
         assertEquals(302, decide(tutor, chosen, "return", "thoughtful-action", "Say more about what you felt.")
                 .statusCode());
-        assertEquals(200, student.putJson("api/modules/it-review/reflection/drafts/seeking", draft(SEEKING_2, 1))
+        assertEquals(200, student.putJson("api/modules/it-pages/reflection/drafts/seeking", draft(SEEKING_2, 1))
                 .statusCode());
-        assertEquals(200, student.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        assertEquals(200, student.postJson("api/modules/it-pages/reflection/submission", "{}").statusCode());
         assertEquals(302, decide(tutor, chosen, "accept", "reflection", "Much deeper: well done.").statusCode());
 
-        long unchosen = submit(student, "it-access", OTHER, NEXT);
+        long unchosen = submit(student, "it-drafts", OTHER, NEXT);
         assertEquals(302, decide(tutor, unchosen, "accept", "reflection", "Fine.").statusCode());
-        submit(student, "it-submit", PENDING, NEXT);
+        submit(student, "it-access", PENDING, NEXT);
 
         String choices = student.get("student/portfolio.xhtml").body();
-        assertTrue(choices.contains("IT review (version 2)") && choices.contains("Test module it-access (version 1)"),
+        assertTrue(choices.contains("Test module it-pages (version 2)") && choices.contains("Test module it-drafts (version 1)"),
                 "both accepted reflections are offered");
-        assertFalse(choices.contains("Test module it-submit"), "one under review is not");
+        assertFalse(choices.contains("Test module it-access"), "one under review is not");
 
         HttpResponse<byte[]> pdf = makePdf(student, List.of(chosen), true);
         assertEquals(200, pdf.statusCode());
@@ -179,9 +182,9 @@ class PortfolioIT {
         String verify = appraiser.get("verify.xhtml?code=" + code).body();
         assertTrue(verify.contains("Issued and not revoked"), verify);
         assertTrue(verify.contains("Amara Okafor") && verify.contains("Northgate"));
-        assertTrue(verify.contains("Reflection: IT review (version 2)"), "titles and versions");
+        assertTrue(verify.contains("Reflection: Test module it-pages (version 2)"), "titles and versions");
         assertTrue(verify.contains("The trainee’s private mirror"));
-        assertFalse(verify.contains("Test module it-access"));
+        assertFalse(verify.contains("Test module it-drafts"));
         assertTrue(verify.contains(sha256(bytes)), "the SHA-256 of the bytes handed over");
         assertFalse(verify.contains("someone would stay") || verify.contains("Much deeper"), "never the text");
         assertTrue(appraiser.get("verify.xhtml?code=ZZZZ-ZZZZ-ZZZZ").body().contains("No document was issued"));
@@ -220,7 +223,7 @@ class PortfolioIT {
         assertTrue(revoked.body().contains("Code " + code + " is revoked."), revoked.body());
         String after = appraiser.get("verify.xhtml?code=" + code).body();
         assertTrue(after.contains("This code was revoked by its holder"), after);
-        assertFalse(after.contains("Issued and not revoked") || after.contains("IT review (version 2)")
+        assertFalse(after.contains("Issued and not revoked") || after.contains("Test module it-pages (version 2)")
                 || after.contains(sha256(bytes)), "a revoked code shows nothing more");
 
         // Pages rendered for a person to look at (target/screenshots/portfolio-N.png).
