@@ -147,7 +147,9 @@ class PortfolioIT {
         submit(student, "it-access", PENDING, NEXT);
 
         String choices = student.get("student/portfolio.xhtml").body();
-        assertTrue(choices.contains("Test module it-pages (version 2)") && choices.contains("Test module it-drafts (version 1)"),
+        assertTrue(
+                choices.contains("Test module it-pages (version 2)")
+                        && choices.contains("Test module it-drafts (version 1)"),
                 "both accepted reflections are offered");
         assertFalse(choices.contains("Test module it-access"), "one under review is not");
 
