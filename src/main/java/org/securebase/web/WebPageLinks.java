@@ -37,6 +37,11 @@ public class WebPageLinks implements PageLinks {
         return at("/invitation.xhtml?token=" + token);
     }
 
+    /** The public page where anyone given a portfolio PDF checks its code (not in the port: no mail links to it). */
+    public String verification(String code) {
+        return at("/verify.xhtml?code=" + code);
+    }
+
     @Override
     public String signInLink(String token) {
         return at("/signin-link.xhtml?token=" + token);

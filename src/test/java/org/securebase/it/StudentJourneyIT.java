@@ -377,6 +377,79 @@ class StudentJourneyIT {
         Browser.screenshot(driver, "07-phone");
     }
 
+    /**
+     * Issue 17's anonymisation: a reflection with a name, a date of birth and an NHS number shows three flags at
+     * their words; the student accepts the replacements (by keyboard after the first), keeps a flag they judge
+     * harmless, submits, and the version the server stored holds the replacements and not the identifiers.
+     */
+    @Test
+    void identifiersAreFlaggedAndReplacedBeforeSubmitting() {
+        driver.get(url + "student/module.xhtml?module=it-submit");
+        signIn("student1@demo.securebase.org");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reflection")));
+        assertTrue(driver.findElement(By.cssSelector(".identifier-guidance")).getText()
+                .contains("Why leave out identifying details?"), "the guidance is beside the editor");
+        answer("seeking").sendKeys("I saw Margaret Thompson, date of birth 14/03/1931, NHS number 943 476 5919, "
+                + "who wanted someone to stay with her.");
+        WebElement box = driver.findElement(By.id("identifiers-answer-seeking"));
+        wait.until(d -> box.findElements(By.cssSelector(".identifier-flag")).size() == 3);
+        assertEquals(List.of("Margaret Thompson", "14/03/1931", "943 476 5919"),
+                box.findElements(By.cssSelector(".identifier-words")).stream().map(WebElement::getText).toList());
+        assertEquals(List.of("Possible name:", "Date of birth:", "NHS number:"),
+                box.findElements(By.cssSelector(".identifier-kind")).stream().map(WebElement::getText).toList());
+        WebElement summary = box.findElement(By.cssSelector(".identifier-summary"));
+        assertEquals("polite", summary.getAttribute("aria-live"));
+        assertTrue(summary.getText().startsWith("3 possible identifier"), summary.getText());
+        assertEquals("Replace “Margaret Thompson” with [patient]",
+                box.findElement(By.cssSelector(".identifier-accept")).getAttribute("aria-label"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        Browser.screenshot(driver, "09-identifier-flags");
+        Browser.assertAccessible(driver, "identifier flags");
+
+        box.findElement(By.cssSelector(".identifier-accept")).click();
+        for (int left = 2; left > 0; left--) {
+            WebElement focused = driver.switchTo().activeElement();
+            assertEquals("identifier-accept", focused.getAttribute("class"), "focus moves to the next decision");
+            focused.sendKeys(Keys.ENTER);
+            int expected = left - 1;
+            wait.until(d -> box.findElements(By.cssSelector(".identifier-flag")).size() == expected);
+        }
+        assertTrue(summary.getText().contains("No likely identifiers found."), summary.getText());
+        assertEquals("I saw [patient], date of birth [date of birth], NHS number [NHS number], who wanted someone "
+                + "to stay with her.", answer("seeking").getAttribute("value"));
+
+        answer("next-words")
+                .sendKeys("As Dr Khan, my supervisor, suggested, I would stay with her fear before explaining.");
+        WebElement second = driver.findElement(By.id("identifiers-answer-next-words"));
+        wait.until(d -> second.findElements(By.cssSelector(".identifier-flag")).size() == 1);
+        second.findElement(By.cssSelector(".identifier-keep")).click();
+        wait.until(d -> second.findElements(By.cssSelector(".identifier-flag")).isEmpty());
+        assertTrue(second.findElement(By.cssSelector(".identifier-summary")).getText().contains("Kept “Dr Khan”"));
+        waitForSaved("seeking");
+        waitForSaved("next-words");
+        driver.findElement(By.id("submit-reflection")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("submitted")));
+        String history = driver.findElement(By.id("history-link")).getAttribute("href");
+        String id = history.replaceAll(".*[?&]id=(\\d+).*", "$1");
+        driver.get(url + "api/reflections/" + id);
+        String stored = driver.findElement(By.tagName("body")).getText();
+        assertTrue(stored.contains("I saw [patient], date of birth [date of birth], NHS number [NHS number]"), stored);
+        assertTrue(stored.contains("As Dr Khan, my supervisor"), "a kept flag keeps its words");
+        for (String identifier : List.of("Margaret", "Thompson", "14/03/1931", "943 476 5919")) {
+            assertTrue(!stored.contains(identifier), identifier + " must not be stored");
+        }
+
+        // The portfolio page and the public verify page are accessible too (their content is PortfolioIT's).
+        driver.get(url + "student/portfolio.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("make:download")));
+        Browser.screenshot(driver, "10-portfolio");
+        Browser.assertAccessible(driver, "portfolio");
+        driver.get(url + "verify.xhtml?code=ABCD-EFGH-JKMN");
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verify-result"))).getText()
+                .contains("No document was issued under this code"));
+        Browser.assertAccessible(driver, "verify");
+    }
+
     private void signOut() {
         navigate(() -> driver.findElement(By.id("session:logout")).click());
     }

@@ -43,7 +43,7 @@ public class AccessFilter extends HttpFilter {
      * Pages that are one person's own and nobody else's business: to any other role they do not exist (404), not
      * merely forbidden, so not even their existence is confirmed.
      */
-    static final Set<String> PRIVATE_TO_THEIR_OWNER = Set.of("/student/mirror.xhtml");
+    static final Set<String> PRIVATE_TO_THEIR_OWNER = Set.of("/student/mirror.xhtml", "/student/portfolio.xhtml");
 
     @Inject
     private CurrentUser currentUser;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Locale;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.CurriculumService;
 import org.securebase.application.MirrorService;
@@ -51,19 +52,24 @@ public class MirrorBacking {
      * one stance came first, the ones that shared first place.
      */
     public String sentence(MirrorService.Tendency tendency) {
-        String pattern = Bundle.text("mirror.with." + tendency.pattern().code());
+        return sentence(language.getLocale(), tendency);
+    }
+
+    /** The same sentence in a given language: the portfolio PDF's mirror page says it too. */
+    public static String sentence(Locale locale, MirrorService.Tendency tendency) {
+        String pattern = Bundle.text(locale, "mirror.with." + tendency.pattern().code());
         List<MirrorService.StanceCount> stances = tendency.stances();
         if (stances.isEmpty()) {
-            return Bundle.text("mirror.noStance", pattern, tendency.modules());
+            return Bundle.text(locale, "mirror.noStance", pattern, tendency.modules());
         }
         long top = stances.get(0).count();
         List<String> first = stances.stream().filter(s -> s.count() == top)
-                .map(s -> Bundle.text("stance.verb." + s.stance().code())).toList();
+                .map(s -> Bundle.text(locale, "stance.verb." + s.stance().code())).toList();
         if (first.size() > 1) {
-            return Bundle.text("mirror.even", pattern, String.join(Bundle.text("mirror.or"), first),
+            return Bundle.text(locale, "mirror.even", pattern, String.join(Bundle.text(locale, "mirror.or"), first),
                     tendency.choices(), tendency.modules());
         }
-        return Bundle.text("mirror.most", pattern, first.get(0), top, tendency.choices(), tendency.modules());
+        return Bundle.text(locale, "mirror.most", pattern, first.get(0), top, tendency.choices(), tendency.modules());
     }
 
     public List<MirrorService.Tendency> getTendencies() {
