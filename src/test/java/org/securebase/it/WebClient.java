@@ -195,20 +195,6 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
-    /** Posts a Faces form whose answer is a file (a PDF download): the body as bytes. */
-    HttpResponse<byte[]> postFacesForBytes(String path, String page, String formId, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put(formId, formId);
-        form.putAll(fields);
-        form.put("jakarta.faces.ViewState", viewState(page));
-        form.put("primefaces.nonce", nonce(page));
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     /** Posts a multipart Faces form with one binary file. */
     HttpResponse<String> postMultipartBytes(String path, String page, String formId, Map<String, String> fields,
             String fileField, String fileName, String contentType, byte[] content) {
