@@ -441,6 +441,13 @@ class BalintIT {
             open(member3, session);
             open(presenter, session);
             assertTrue(member1.findElements(By.id("balint-text")).isEmpty(), "members do not write the case");
+            // The case is told with the reflection editor's identifier flags: a name is flagged before posting.
+            WebElement area = presenter.findElement(By.id("balint-text"));
+            area.sendKeys("I saw Margaret Thompson three times.");
+            WebElement flags = presenter.findElement(By.id("identifiers-balint-text"));
+            waitIn(presenter).until(d -> flags.findElements(By.cssSelector(".identifier-flag")).size() == 1);
+            assertEquals("Margaret Thompson", flags.findElement(By.cssSelector(".identifier-words")).getText());
+            Browser.assertAccessible(presenter, "Balint case with an identifier flagged");
             String theCase = "A man in his forties I saw three times; he never sat down.";
             write(presenter, theCase);
             arrives(member1, theCase);
