@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -368,8 +369,14 @@ class BalintIT {
         return driver;
     }
 
+    /**
+     * A wait that asks again when Chromium answers, while a page is being replaced, that an element's node "does not
+     * belong to the document" (a transient answer, not a failure); it still fails after 20 seconds.
+     */
     private static WebDriverWait waitIn(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Opens the session and waits until its live channel is open. */
