@@ -13,7 +13,6 @@ import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.balint.BalintService;
 import org.securebase.application.balint.BalintViews.GroupView;
-import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.web.util.Bundle;
 
@@ -91,16 +90,7 @@ public class BalintGroupBacking {
     }
 
     private String act(Runnable action, String doneKey) {
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            Bundle.error(e.messageKey());
-            load();
-            return null;
-        }
-        Faces.getFlash().setKeepMessages(true);
-        Bundle.info(doneKey);
-        return "/balint/group?faces-redirect=true&id=" + id;
+        return BalintActions.act(action, doneKey, this::load, "/balint/group?faces-redirect=true&id=" + id);
     }
 
     public GroupView getGroup() {

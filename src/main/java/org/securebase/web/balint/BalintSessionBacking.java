@@ -101,16 +101,7 @@ public class BalintSessionBacking {
     }
 
     private String act(Runnable action, String doneKey) {
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            Bundle.error(e.messageKey());
-            load();
-            return null;
-        }
-        Faces.getFlash().setKeepMessages(true);
-        Bundle.info(doneKey);
-        return "/balint/session?faces-redirect=true&id=" + id;
+        return BalintActions.act(action, doneKey, this::load, "/balint/session?faces-redirect=true&id=" + id);
     }
 
     /** The guidance for the reader's seat in the current phase (a bundle key). */
