@@ -26,8 +26,12 @@ import org.securebase.domain.school.Cohort;
 @Stateless
 public class ReviewQueueService {
 
-    /** What the queue can be narrowed to; null fields do not filter. Dates are days in the server's zone. */
-    public record QueueFilter(String module, ReflectionStatus status, String student, LocalDate from, LocalDate to) {
+    /**
+     * What the queue can be narrowed to; null fields do not filter. Dates are days in {@code zone}, the reader's
+     * (a tutor in São Paulo asking for 1 March means from midnight there).
+     */
+    public record QueueFilter(String module, ReflectionStatus status, String student, LocalDate from, LocalDate to,
+            ZoneId zone) {
     }
 
     /** A page of the queue; {@code more} when there are more than {@link #COUNT_CAP} in all. */
@@ -80,7 +84,7 @@ public class ReviewQueueService {
             where.append(" and s.id in :students");
             params.put("students", students);
         }
-        ZoneId zone = clock.getZone();
+        ZoneId zone = filter.zone() == null ? clock.getZone() : filter.zone();
         if (filter.from() != null) {
             where.append(" and r.submittedAt >= :from");
             params.put("from", filter.from().atStartOfDay(zone).toInstant());

@@ -47,6 +47,15 @@ final class PersonalTables {
             "tool_key", "the installation's LTI signing keys",
             "module_version", "the content catalogue: modules and instruments as written by authors");
 
+    /**
+     * Account columns that make their own row about the person, but not the rows below it: the leader of a Balint
+     * group and the presenter of a session are named on those rows, while the posts of the group's members belong
+     * to their authors. Each with its reason.
+     */
+    static final Map<String, String> NOT_INHERITED = Map.of(
+            "balint_group.leader_id", "the group's sessions and posts are its members', not the leader's",
+            "balint_session.presenter_id", "the session's posts are their authors', not the presenter's");
+
     private static final Pattern ACCOUNT_COLUMN = Pattern.compile(
             "(.+_)?account_id|(.+_)?(author|reader|student|tutor|recipient|member|owner|user|creator|presenter"
                     + "|moderator|trainee|erased_by|decided_by|issued_to|holder)_id");
@@ -145,7 +154,9 @@ final class PersonalTables {
     private String about(String table, long id, String email, Set<String> visiting) {
         List<String> or = new ArrayList<>();
         for (String column : accountColumns(table)) {
-            or.add(table + "." + column + " = " + id);
+            if (visiting.isEmpty() || !NOT_INHERITED.containsKey(table + "." + column)) {
+                or.add(table + "." + column + " = " + id);
+            }
         }
         if (visiting.add(table)) {
             for (String[] fk : foreignKeys.get(table)) {

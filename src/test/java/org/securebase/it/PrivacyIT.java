@@ -2,6 +2,7 @@ package org.securebase.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,9 @@ class PrivacyIT {
             Map.entry("grade_post.attempts", "delivery state"),
             Map.entry("grade_post.last_error", "delivery state"),
             Map.entry("grade_post.next_attempt_at", "delivery state"),
-            Map.entry("grade_post.sent_at", "delivery state"));
+            Map.entry("grade_post.sent_at", "delivery state"),
+            Map.entry("balint_session.process_note", "the leader's private note: in the leader's copy (the groups "
+                    + "they led), never in a presenter's"));
 
     /**
      * Tables with rows about a person that the export consciously leaves out, with the reason. Empty today: a
@@ -230,6 +233,75 @@ class PrivacyIT {
                 + "self_rating_answer where self_rating_id = ?", id, from);
     }
 
+    /** A group of the school led by {@code leader}, with one session (its process note by the leader); its id. */
+    static long[] balintGroup(Connection db, long school, long leader, long presenter, String note)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        long group = next(db, "balint_group_seq");
+        update(db, "insert into balint_group (id, version, school_id, name, leader_id, created_at) values (?, 0, ?, ?, "
+                + "?, ?)", group, school, "Privacy group " + suffix(), leader, now);
+        long session = next(db, "balint_session_seq");
+        update(db, "insert into balint_session (id, version, group_id, number, opens_at, closes_at, phase, "
+                + "phase_opened_at, presenter_id, process_note) values (?, 0, ?, 1, ?, ?, 'QUESTIONS', ?, ?, ?)",
+                session, group, now, Timestamp.from(Instant.now().plusSeconds(3600)), now, presenter, note);
+        return new long[] {group, session};
+    }
+
+    static void balintMember(Connection db, long group, long account) throws SQLException {
+        update(db, "insert into balint_membership (id, version, group_id, account_id, created_at, accepted_at, "
+                + "anonymous_after_leaving) values (?, 0, ?, ?, ?, ?, false)", next(db, "balint_membership_seq"), group,
+                account, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+    }
+
+    /** A post; hidden by the leader with a reason when {@code hiddenFor} is given; its id. */
+    static long balintPost(Connection db, long session, long author, String text, String hiddenFor)
+            throws SQLException {
+        long id = next(db, "balint_post_seq");
+        Timestamp now = Timestamp.from(Instant.now());
+        update(db, "insert into balint_post (id, version, session_id, author_id, phase, text, closing, created_at, "
+                + "hidden_at, hidden_reason) values (?, 0, ?, ?, 'QUESTIONS', ?, false, ?, ?, ?)", id, session, author,
+                text, now, hiddenFor == null ? null : now, hiddenFor);
+        return id;
+    }
+
+    static void balintRead(Connection db, long session, long post, long reader) throws SQLException {
+        update(db, "insert into balint_post_read (id, session_id, post_id, reader_id, read_at) values (?, ?, ?, ?, ?)",
+                next(db, "balint_post_read_seq"), session, post, reader, Timestamp.from(Instant.now()));
+    }
+
+    /**
+     * The rows of this wave's capabilities a person leaves, written as those capabilities write them: an identity
+     * at a sign-in provider (the provider of a school of its own: the demo schools' belong to SignInIT), an issued
+     * portfolio document, and a Balint group led by {@code leader} in which the person presents, posts (a post the
+     * leader hid and then opened) and keeps a draft.
+     */
+    private static void wavesRows(Connection db, Person p, long leader) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        long school = next(db, "school_seq");
+        update(db, "insert into school (id, version, name, created_at) values (?, 0, ?, ?)", school,
+                "Provider school " + suffix(), now);
+        long provider = next(db, "oidc_provider_seq");
+        update(db, "insert into oidc_provider (id, version, school_id, display_name, issuer, client_id, client_secret, "
+                + "email_claim, create_accounts, new_role, password_sign_in_off, created_at, modified_at) values (?, 0, "
+                + "?, 'Privacy Login', 'https://idp.privacy.example.org/realms/x', 'securebase', 'sealed', 'email', "
+                + "false, 'STUDENT', false, ?, ?)", provider, school, now, now);
+        update(db, "insert into external_identity (id, version, provider_id, subject, account_id, created_at, "
+                + "last_sign_in_at) values (?, 0, ?, ?, ?, ?, ?)", next(db, "external_identity_seq"), provider,
+                "subject-" + suffix(), p.id(), now, now);
+        long document = next(db, "portfolio_document_seq");
+        update(db, "insert into portfolio_document (id, version, code, owner_id, holder_name, school_name, locale, "
+                + "issued_at, pdf_sha256, pages) values (?, 0, ?, ?, ?, 'Northgate Medical School', 'en', ?, ?, 3)",
+                document, "PV-" + suffix().toUpperCase(Locale.ROOT), p.id(), p.name(), now, "ab".repeat(32));
+        update(db, "insert into portfolio_item (document_id, item_order, kind, title, version_number) values (?, 0, "
+                + "'REFLECTION', 'Every morning at ten', 2)", document);
+        long[] balint = balintGroup(db, school(db, "Northgate"), leader, p.id(), "A note by the leader.");
+        balintMember(db, balint[0], p.id());
+        long post = balintPost(db, balint[1], p.id(), "What I left out of the case, " + p.name(), "names a patient");
+        balintRead(db, balint[1], post, leader);
+        update(db, "insert into balint_draft (id, version, session_id, author_id, text, revision, saved_at) values (?, "
+                + "0, ?, ?, ?, 3, ?)", next(db, "balint_draft_seq"), balint[1], p.id(), "Half a thought", now);
+    }
+
     /** A person with something in (nearly) every table: reflection, review, comment, reads, path, rating, ... */
     private Person studentWithEverything(Connection db, String first, String tutorEmail) throws Exception {
         Person p = person(db, first, "STUDENT", school(db, "Northgate"), cohort(db, YEAR_3));
@@ -251,6 +323,7 @@ class PrivacyIT {
         WebClient someone = client();
         String login = someone.get("login.xhtml?link=1").body();
         someone.postFaces("login.xhtml", login, "link", Map.of("link:link-email", p.email(), "link:send", ""));
+        wavesRows(db, p, one(db, "select id from account where email = ?", tutorEmail));
         return p;
     }
 
@@ -346,7 +419,8 @@ class PrivacyIT {
                     "submitted_answer", "review", "review_comment", "reflection_read", "notification",
                     "module_progress",
                     "recognition_answer", "self_rating", "self_rating_answer", "invitation", "research_consent",
-                    "login_failure", "mail_message")) {
+                    "login_failure", "mail_message", "external_identity", "portfolio_document", "portfolio_item",
+                    "balint_membership", "balint_session", "balint_post", "balint_draft")) {
                 assertTrue(about.containsKey(table), "the test made rows about the person in " + table);
             }
             // And each of those rows is in the ZIP, every value of it in one record.
@@ -392,18 +466,29 @@ class PrivacyIT {
         Person tutor;
         Person sam;
         long samsReflection;
+        long samsGroup;
         try (Connection db = PersonalTables.connect()) {
             erin = studentWithEverything(db, "Erin", "tutor@demo.securebase.org");
             tutor = person(db, "Tomas", "TUTOR", school(db, "Northgate"), cohort(db, YEAR_3));
             sam = person(db, "Sam", "STUDENT", school(db, "Northgate"), cohort(db, YEAR_3));
             samsReflection = submit(client().signIn(sam.email()), SEEKING, NEXT);
             review(client().signIn(tutor.email()), samsReflection, SEEKING, "Thank you, Sam. Tomas");
+            // Tomas leads a Balint group where Sam presents and writes about Erin; his note names her too.
+            long[] tomas = balintGroup(db, school(db, "Northgate"), tutor.id(), sam.id(),
+                    "Sam and " + erin.name() + " both went quiet.");
+            balintMember(db, tomas[0], sam.id());
+            balintMember(db, tomas[0], erin.id());
+            long samsPost = balintPost(db, tomas[1], sam.id(), "Like " + erin.name() + "'s patient, mine left.",
+                    "names a classmate");
+            balintRead(db, tomas[1], samsPost, tutor.id());
+            samsGroup = tomas[0];
         }
         WebClient erinsSession = client().signIn(erin.email());
         WebClient admin = client().signIn("admin@demo.securebase.org");
         String confirm = admin.get("admin/erase.xhtml?id=" + erin.id()).body();
         assertTrue(confirm.contains(erin.name()) && confirm.contains(erin.email()), "names who");
-        for (String kind : List.of("reflections", "versions", "selfRatings", "consent")) {
+        for (String kind : List.of("reflections", "versions", "selfRatings", "consent", "signInIdentities",
+                "portfolioDocuments", "balintPosts", "balintDrafts", "balintSessionsKept")) {
             assertTrue(java.util.regex.Pattern.compile("data-kind=\"" + kind + "\">[^<]+<strong>1</strong>")
                     .matcher(confirm).find(), "counts " + kind + ": " + confirm);
         }
@@ -422,8 +507,10 @@ class PrivacyIT {
 
         // The tutor's account: their reviews of Sam's work stay, under a pseudonym, in the review and read trail.
         String tutorPage = admin.get("admin/erase.xhtml?id=" + tutor.id()).body();
-        assertTrue(java.util.regex.Pattern.compile("data-kind=\"reviewsKept\">[^<]+<strong>1</strong>")
-                .matcher(tutorPage).find(), "what stays is named: " + tutorPage);
+        for (String kind : List.of("reviewsKept", "balintGroupsKept", "balintReadsKept", "balintNotes")) {
+            assertTrue(java.util.regex.Pattern.compile("data-kind=\"" + kind + "\">[^<]+<strong>1</strong>")
+                    .matcher(tutorPage).find(), "what goes and stays is named: " + kind + " " + tutorPage);
+        }
         assertEquals(302, admin.postFaces("admin/erase.xhtml?id=" + tutor.id(), tutorPage, "confirm",
                 Map.of("confirm:erase", "")).statusCode());
         String history = client().signIn(sam.email()).get("student/reflection.xhtml?id=" + samsReflection).body();
@@ -437,6 +524,15 @@ class PrivacyIT {
                 Map<String, List<Map<String, Object>>> left = db.mentioning(gone.id(), gone.email(), gone.name());
                 assertEquals(Map.of(), left, "rows still about " + gone.name());
             }
+            // The group stays for Sam, led by a pseudonym; Sam's words stay, with Erin's name replaced.
+            Map<String, Object> group = db.select("select leader_id from balint_group where id = " + samsGroup).get(0);
+            assertNotEquals(String.valueOf(tutor.id()), String.valueOf(group.get("leader_id")), "a pseudonym leads");
+            String samsWords = String.valueOf(db.select("select p.text from balint_post p join balint_session s on "
+                    + "s.id = p.session_id where s.group_id = " + samsGroup).get(0).get("text"));
+            assertTrue(samsWords.startsWith("Like Erased person #") && samsWords.endsWith("'s patient, mine left."),
+                    samsWords);
+            assertEquals(List.of(), db.select("select id from balint_session where group_id = " + samsGroup
+                    + " and process_note is not null"), "the leader's note went with him");
             assertEquals(1, db.select("select id from review where reflection_version_id in (select id from "
                     + "reflection_version where reflection_id = " + samsReflection + ")").size(), "Sam's review");
             List<Map<String, Object>> records = db.select("select counts, erased_role from erasure_record "
@@ -633,6 +729,39 @@ class PrivacyIT {
     }
 
     /** The new pages in a real browser: the zone script on sign-in, then each page looked at and checked by axe. */
+    /**
+     * The review queue's date filter reads days in the tutor's own zone: work submitted at 01:30 UTC on 1 March is
+     * 28 February's in São Paulo. (A day next year, so that the suite's other date filters never meet it.)
+     */
+    @Test
+    void aTutorInSaoPauloFiltersTheQueueByHerOwnDays() throws Exception {
+        Person tiago;
+        Person uma;
+        try (Connection db = PersonalTables.connect()) {
+            tiago = person(db, "Tiago", "TUTOR", school(db, "Northgate"), cohort(db, YEAR_3));
+            uma = person(db, "Uma", "STUDENT", school(db, "Northgate"), cohort(db, YEAR_3));
+        }
+        long reflection = submit(client().signIn(uma.email()), SEEKING, NEXT);
+        int year = java.time.Year.now(ZoneOffset.UTC).getValue() + 1;
+        try (Connection db = PersonalTables.connect()) {
+            update(db, "update reflection set submitted_at = ? where id = ?",
+                    Timestamp.from(Instant.parse(year + "-03-01T01:30:00Z")), reflection);
+            update(db, "update account set time_zone = 'America/Sao_Paulo' where id = ?", tiago.id());
+        }
+        WebClient tutor = client().signIn(tiago.email());
+        String byName = "tutor/index.xhtml?status=&student=" + uma.name().split(" ")[1];
+        java.util.function.Function<String, Boolean> listed = day -> tutor.get(byName + "&from=" + day + "&to=" + day)
+                .body().contains("review.xhtml?id=" + reflection + "\" class=\"review-link\"");
+        assertTrue(listed.apply(year + "-02-28"), "28 February in São Paulo");
+        assertFalse(listed.apply(year + "-03-01"), "not 1 March there");
+        try (Connection db = PersonalTables.connect()) {
+            update(db, "update account set time_zone = 'UTC' where id = ?", tiago.id());
+        }
+        WebClient inUtc = client().signIn(tiago.email());
+        assertTrue(inUtc.get(byName + "&from=" + year + "-03-01&to=" + year + "-03-01").body()
+                .contains("review.xhtml?id=" + reflection + "\" class=\"review-link\""), "1 March in UTC");
+    }
+
     @Test
     void theNewPagesInABrowser() throws Exception {
         Person pia;

@@ -58,7 +58,9 @@ public class ErasureService {
 
     public Preview preview(Account admin, long accountId) {
         Account target = target(admin, accountId);
-        return new Preview(target, counts(new Sql(em), target));
+        ErasingAccount asking = ErasingAccount.preview(target, counts(new Sql(em), target));
+        erasing.fire(asking);
+        return new Preview(target, asking.counts());
     }
 
     /** The school's erasure records, newest first. */
@@ -96,7 +98,7 @@ public class ErasureService {
         long number = em.createNamedQuery("ErasureRecord.count", Long.class).getSingleResult() + 1;
         String pseudonym = "Erased person #" + number;
         Account[] stand = new Account[1];
-        ErasingAccount event = new ErasingAccount(target, () -> {
+        ErasingAccount event = new ErasingAccount(target, pseudonym, () -> {
             if (stand[0] == null) {
                 stand[0] = Account.pseudonym(pseudonym, number, target.getRole(), target.getSchool(),
                         clock.instant());
@@ -117,8 +119,8 @@ public class ErasureService {
             sql.update("update erasure_record set erased_by_id = ?1 where erased_by_id = ?2", standIn, id);
         }
         erasing.fire(event);
-        replaceInText(sql, target.getDisplayName().strip(), pseudonym);
-        replaceInText(sql, email, pseudonym);
+        replaceInText(sql, target.getDisplayName().strip(), pseudonym, FREE_TEXT);
+        replaceInText(sql, email, pseudonym, FREE_TEXT);
         em.detach(target);
         sql.update("delete from account where id = ?1", id);
 
@@ -141,11 +143,15 @@ public class ErasureService {
             new String[] {"review_comment", "quote"}, new String[] {"draft_answer", "answer_text"},
             new String[] {"submitted_answer", "answer_text"}, new String[] {"xapi_statement", "statement_json"});
 
-    private static void replaceInText(Sql sql, String text, String pseudonym) {
+    /**
+     * Replaces {@code text} (a name or an address) by the pseudonym in each {table, column} of {@code columns}; for
+     * observers' own free-text columns too. Names shorter than {@value #NAME_MIN_TO_REPLACE} are left.
+     */
+    public static void replaceInText(Sql sql, String text, String pseudonym, List<String[]> columns) {
         if (text == null || text.length() < NAME_MIN_TO_REPLACE) {
             return;
         }
-        for (String[] column : FREE_TEXT) {
+        for (String[] column : columns) {
             String c = column[1];
             sql.update("update " + column[0] + " set " + c + " = replace(" + c + ", ?1, ?2) where " + c
                     + " <> replace(" + c + ", ?1, ?2)", text, pseudonym);

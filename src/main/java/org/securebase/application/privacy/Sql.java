@@ -15,17 +15,18 @@ import java.util.Map;
  * Native SQL over the persistence unit's connection, for what spans every table of a person: rows come back as
  * maps keyed by the column names in camelCase ({@code submitted_at}: {@code submittedAt}), times as
  * {@link java.time.Instant}s and days as {@link java.time.LocalDate}s. Parameters are positional ({@code ?1}).
+ * Public for the {@link PersonalData} and {@link ErasingAccount} observers of other capabilities.
  */
-final class Sql {
+public final class Sql {
 
     private final EntityManager em;
 
-    Sql(EntityManager em) {
+    public Sql(EntityManager em) {
         this.em = em;
     }
 
     /** {@code select <columns> <rest>}: each column may be qualified ({@code r.id}) or aliased ({@code x as y}). */
-    List<Map<String, Object>> rows(String columns, String rest, Object... params) {
+    public List<Map<String, Object>> rows(String columns, String rest, Object... params) {
         List<String> names = new ArrayList<>();
         for (String column : columns.split(",")) {
             String c = column.strip();
@@ -46,12 +47,12 @@ final class Sql {
         return rows;
     }
 
-    long count(String rest, Object... params) {
+    public long count(String rest, Object... params) {
         return ((Number) bind(em.createNativeQuery("select count(*) " + rest), params).getSingleResult())
                 .longValue();
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         return bind(em.createNativeQuery(sql), params).executeUpdate();
     }
 
@@ -94,7 +95,7 @@ final class Sql {
     }
 
     /** Groups {@code children} under each parent whose {@code id} equals the child's {@code key}, as {@code field}. */
-    static void nest(List<Map<String, Object>> parents, String field, List<Map<String, Object>> children,
+    public static void nest(List<Map<String, Object>> parents, String field, List<Map<String, Object>> children,
             String key) {
         Map<Object, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
         for (Map<String, Object> child : children) {

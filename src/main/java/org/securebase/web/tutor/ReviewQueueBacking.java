@@ -22,6 +22,7 @@ import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.web.LocaleBacking;
 import org.securebase.web.util.Paging;
 import org.securebase.web.util.ReviewDisplay;
+import org.securebase.web.util.Times;
 
 /**
  * The review queue on /tutor/index.xhtml: a plain GET form of filters and numbered pages, so a filtered page can
@@ -82,7 +83,7 @@ public class ReviewQueueBacking {
         };
         pageNumber = Math.max(1, parseInt(page));
         ReviewQueueService.QueueFilter filter = new ReviewQueueService.QueueFilter(blankToNull(module), statusFilter,
-                blankToNull(student), date(from, "from"), date(to, "to"));
+                blankToNull(student), date(from, "from"), date(to, "to"), Times.zone());
         result = reviews.queue(currentUser.require(), filter, Paging.offset(pageNumber, PAGE_SIZE),
                 PAGE_SIZE);
         modules = reviews.queueModules(currentUser.require());
