@@ -15,10 +15,14 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +44,11 @@ import org.securebase.application.portfolio.PortfolioWriter;
  * contents list with page numbers and links, bookmarks, page numbers with the school and the verification code in
  * every footer, and charts drawn as lines and shapes (no raster images). The document is laid out twice: the first
  * pass learns on which page each part starts, the second prints those numbers in the contents, on identical pages.
+ * <p>
+ * It is a tagged PDF, for screen readers: OpenPDF tags only what is written as marked content, not what its
+ * {@code Document.add} lays out, so every element is flowed here through a {@link ColumnText} on the page's content,
+ * inside a structure element of its role (a section of headings, paragraphs, block quotes, tables as groups, each
+ * chart a figure with its title as alternative text); footers are marked as artifacts, which a reader skips.
  */
 @ApplicationScoped
 public class OpenPdfPortfolioWriter implements PortfolioWriter {
@@ -54,6 +63,10 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
     private static final Color[] SERIES = {new Color(0x1d, 0x5c, 0x63), new Color(0xb4, 0x4d, 0x12),
         new Color(0x4c, 0x3b, 0x8f), new Color(0x2f, 0x6f, 0x2f), new Color(0x8a, 0x1c, 0x4a),
         new Color(0x55, 0x55, 0x55)};
+    /** A group of content (the verification box, a data table), read in order. */
+    private static final PdfName DIV = new PdfName("Div");
+    /** Page furniture (footers) that a screen reader skips. */
+    private static final PdfName ARTIFACT = new PdfName("Artifact");
     private static final float[][] DASHES = {{}, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3}};
 
     private final byte[] fontBytes = load();
@@ -102,6 +115,10 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
         private final Font title;
         private final Font link;
         private PdfWriter writer;
+        /** The structure element new content goes into (the document, or the current section). */
+        private PdfStructureElement part;
+        /** Where the next element starts on the current page. */
+        private float y;
 
         Pass(PortfolioWriter.Portfolio source, List<Integer> knownStarts, int knownPages) {
             this.source = source;
@@ -129,6 +146,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
             Document doc = new Document(PageSize.A4, 62, 62, 64, 72);
             try {
                 writer = PdfWriter.getInstance(doc, out);
+                writer.setTagged();
                 writer.setPageEvent(this);
                 writer.setViewerPreferences(PdfWriter.DisplayDocTitle | PdfWriter.PageModeUseOutlines);
                 doc.setDocumentLanguage(source.language());
@@ -136,10 +154,15 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 doc.addAuthor(source.author());
                 doc.addCreator("Secure Base");
                 doc.open();
+                y = doc.top();
+                PdfStructureElement document = new PdfStructureElement(writer.getStructureTreeRoot(),
+                        PdfName.DOCUMENT);
+                part = document;
                 cover(doc);
                 contents(doc);
                 for (int i = 0; i < source.sections().size(); i++) {
-                    doc.newPage();
+                    newPage(doc);
+                    part = new PdfStructureElement(document, PdfName.SECT);
                     section(doc, i, source.sections().get(i));
                 }
                 doc.close();
@@ -149,16 +172,62 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
             return out.toByteArray();
         }
 
+        private void newPage(Document doc) {
+            doc.newPage();
+            y = doc.top();
+        }
+
+        /** Starts a new page unless {@code room} points are left on this one (a heading stays with its text). */
+        private void keep(Document doc, float room) {
+            if (y - room < doc.bottom() && y < doc.top()) {
+                newPage(doc);
+            }
+        }
+
+        /**
+         * Flows {@code element} from the current position, over as many pages as it takes, as the marked content
+         * of one structure element of {@code role} (with {@code alt} as its alternative text, for a figure).
+         */
+        private void put(Document doc, Element element, PdfName role, String alt) throws DocumentException {
+            keep(doc, 30);
+            PdfStructureElement tag = new PdfStructureElement(part, role);
+            if (alt != null) {
+                tag.put(PdfName.ALT, new PdfString(alt, PdfObject.TEXT_UNICODE));
+            }
+            PdfContentByte cb = writer.getDirectContent();
+            ColumnText column = new ColumnText(cb);
+            column.addElement(element);
+            while (true) {
+                boolean fresh = y >= doc.top();
+                column.setSimpleColumn(doc.left(), doc.bottom(), doc.right(), y);
+                cb.beginMarkedContentSequence(tag);
+                int status = column.go();
+                cb.endMarkedContentSequence();
+                y = column.getYLine();
+                if (!ColumnText.hasMoreText(status)) {
+                    return;
+                }
+                if (fresh && y >= doc.top()) {
+                    throw new DocumentException("an element taller than a page: " + element.getClass().getName());
+                }
+                newPage(doc);
+            }
+        }
+
+        private void put(Document doc, Element element, PdfName role) throws DocumentException {
+            put(doc, element, role, null);
+        }
+
         private void cover(Document doc) throws DocumentException {
             PortfolioWriter.Cover c = source.cover();
             Paragraph t = new Paragraph(c.title(), title);
-            t.setSpacingBefore(90);
             t.setSpacingAfter(18);
-            doc.add(t);
+            y -= 90;
+            put(doc, t, PdfName.H1);
             for (String line : c.lines()) {
                 Paragraph p = new Paragraph(line, new Font(base, 13, Font.NORMAL, INK));
                 p.setSpacingAfter(4);
-                doc.add(p);
+                put(doc, p, PdfName.P);
             }
             PdfPTable box = new PdfPTable(1);
             box.setWidthPercentage(100);
@@ -181,14 +250,15 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
             note.setSpacingBefore(6);
             cell.addElement(note);
             box.addCell(cell);
-            doc.add(box);
+            y -= 60;
+            put(doc, box, DIV);
         }
 
         private void contents(Document doc) throws DocumentException {
-            doc.newPage();
+            newPage(doc);
             Paragraph heading = new Paragraph(source.contentsHeading(), h1);
             heading.setSpacingAfter(14);
-            doc.add(heading);
+            put(doc, heading, PdfName.H1);
             PdfPTable table = new PdfPTable(new float[] {9, 1});
             table.setWidthPercentage(100);
             for (int i = 0; i < source.sections().size(); i++) {
@@ -207,7 +277,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 table.addCell(name);
                 table.addCell(page);
             }
-            doc.add(table);
+            put(doc, table, PdfName.TOC);
         }
 
         private void section(Document doc, int index, PortfolioWriter.Section section) throws DocumentException {
@@ -218,7 +288,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
             heading.setGenericTag(tag);
             Paragraph h = new Paragraph(heading);
             h.setSpacingAfter(8);
-            doc.add(h);
+            put(doc, h, PdfName.H1);
             for (PortfolioWriter.Block block : section.blocks()) {
                 block(doc, block);
             }
@@ -229,18 +299,18 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 Paragraph p = new Paragraph(s.text(), h2);
                 p.setSpacingBefore(12);
                 p.setSpacingAfter(4);
-                p.setKeepTogether(true);
-                doc.add(p);
+                keep(doc, 80);
+                put(doc, p, PdfName.H2);
             } else if (block instanceof PortfolioWriter.Text p) {
-                for (String part : p.text().strip().split("\\n\\s*\\n")) {
-                    Paragraph para = new Paragraph(14.5f, part.strip(), body);
+                for (String paragraph : p.text().strip().split("\\n\\s*\\n")) {
+                    Paragraph para = new Paragraph(14.5f, paragraph.strip(), body);
                     para.setSpacingAfter(6);
-                    doc.add(para);
+                    put(doc, para, PdfName.P);
                 }
             } else if (block instanceof PortfolioWriter.Note n) {
                 Paragraph para = new Paragraph(12, n.text(), small);
                 para.setSpacingAfter(4);
-                doc.add(para);
+                put(doc, para, PdfName.P);
             } else if (block instanceof PortfolioWriter.Quote q) {
                 PdfPTable t = new PdfPTable(1);
                 t.setWidthPercentage(100);
@@ -254,7 +324,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 cell.addElement(new Paragraph(13, "“" + q.quote() + "”", bodyBold));
                 cell.addElement(new Paragraph(13, q.comment(), body));
                 t.addCell(cell);
-                doc.add(t);
+                put(doc, t, PdfName.BLOCKQUOTE);
             } else if (block instanceof PortfolioWriter.Comment c) {
                 PdfPTable t = new PdfPTable(1);
                 t.setWidthPercentage(100);
@@ -270,9 +340,9 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 cell.addElement(new Paragraph(13, c.label(), smallBold));
                 cell.addElement(new Paragraph(14, c.text(), body));
                 t.addCell(cell);
-                doc.add(t);
+                put(doc, t, PdfName.BLOCKQUOTE);
             } else if (block instanceof PortfolioWriter.Table tb) {
-                doc.add(table(tb));
+                put(doc, table(tb), DIV);
             } else if (block instanceof PortfolioWriter.Chart c) {
                 chart(doc, c);
             }
@@ -306,8 +376,6 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
         private void chart(Document doc, PortfolioWriter.Chart c) throws DocumentException {
             Paragraph caption = new Paragraph(c.title(), h3);
             caption.setSpacingBefore(8);
-            caption.setKeepTogether(true);
-            doc.add(caption);
             float width = doc.right() - doc.left();
             float height = 210;
             float left = 34;
@@ -393,9 +461,11 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
                 marker(tpl, s, lx + 11, ly + 3, 2.5f);
                 text(tpl, Element.ALIGN_LEFT, series.name(), lx + 28, ly, 8, INK);
             }
+            keep(doc, total + 40);
+            put(doc, caption, PdfName.CAPTION);
             Image image = Image.getInstance(tpl);
             image.setAlt(c.title());
-            doc.add(image);
+            put(doc, image, PdfName.FIGURE, c.title());
         }
 
         private void marker(PdfTemplate tpl, int s, float x, float y, float r) {
@@ -443,6 +513,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
         public void onEndPage(PdfWriter w, Document doc) {
             pages = w.getPageNumber();
             PdfContentByte cb = w.getDirectContent();
+            cb.beginMarkedContentSequence(ARTIFACT);
             float y = doc.bottom() - 30;
             cb.setColorStroke(LINE);
             cb.setLineWidth(0.5f);
@@ -452,6 +523,7 @@ public class OpenPdfPortfolioWriter implements PortfolioWriter {
             text(cb, Element.ALIGN_LEFT, source.footer(), doc.left(), y, 8, MUTED);
             String page = MessageFormat.format(source.pageOf(), pages, knownPages == 0 ? "00" : knownPages);
             text(cb, Element.ALIGN_RIGHT, page, doc.right(), y, 8, MUTED);
+            cb.endMarkedContentSequence();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.securebase.infrastructure.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -42,8 +43,8 @@ class PortfolioPdfTest {
             blocks.add(new PortfolioWriter.Note("Versão " + i + " aceita em 3 de março de 2026 por Dra. Helena"));
             blocks.add(new PortfolioWriter.Subheading("O que a paciente busca?"));
             blocks.add(new PortfolioWriter.Text(("Ela parecia querer alguém que ficasse, não só uma explicação. "
-                    + "Percebi a minha pressa e a tensão da consulta; ação e reflexão. ").repeat(12)
-                    + "\n\nSegundo parágrafo da reflexão número " + i + "."));
+                    + "Percebi a minha pressa e a tensão da consulta; ação e reflexão. ").repeat(i == 1 ? 60 : 12)
+                    + "Fim do primeiro parágrafo " + i + ".\n\nSegundo parágrafo da reflexão número " + i + "."));
             blocks.add(new PortfolioWriter.Quote("alguém que ficasse", "Quem poderia ser esse alguém?"));
             blocks.add(new PortfolioWriter.Table(List.of("Versão", "Enviada", "Decisão"),
                     List.of(List.of("1", "2 de março", "Devolvida"), List.of("2", "5 de março", "Aceita"))));
@@ -61,6 +62,47 @@ class PortfolioPdfTest {
                         "ABCD-EFGH-JKMN", "https://securebase.example/verify.xhtml?code=ABCD-EFGH-JKMN",
                         "Quem recebe este documento pode conferir o que ele continha."),
                 "Sumário", sections, "Página {0} de {1}", "Escola de Medicina Northgate · ABCD-EFGH-JKMN");
+    }
+
+    static String pdfinfo(byte[] pdf, String... options) throws IOException, InterruptedException {
+        Path in = Files.createTempFile("portfolio", ".pdf");
+        Files.write(in, pdf);
+        List<String> command = new ArrayList<>(List.of("pdfinfo"));
+        command.addAll(Arrays.asList(options));
+        command.add(in.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "pdfinfo (apt-get install poppler-utils): " + said);
+        return said;
+    }
+
+    /**
+     * What a screen reader follows: the PDF is tagged, its structure tree (read back with poppler's pdfinfo) holds
+     * the headings, paragraphs, quotes and the chart as a figure with its title as alternative text, in reading
+     * order; a paragraph that runs over a page break is one paragraph; the footers are not in it (artifacts).
+     */
+    @Test
+    void taggedForScreenReaders() throws Exception {
+        byte[] pdf = new OpenPdfPortfolioWriter().write(sample(3)).bytes();
+        assertTrue(pdfinfo(pdf).matches("(?s).*Tagged:\\s+yes.*"), "tagged");
+        String tree = pdfinfo(pdf, "-struct-text");
+        assertTrue(tree.startsWith("Document"), tree);
+        String flat = tree.replaceAll("\\s+", " ");
+        for (String expected : List.of("H1 (block) \"Portfólio de prática reflexiva\"", "H1 (block) \"Sumário\"",
+                "TOC", "Sect H1 (block) \"Reflexão 1: o coração acelerado\"", "H2 (block) \"O que a paciente busca?\"",
+                "BlockQuote \"“alguém que ficasse”", "Caption \"Estilo relacional ao longo do curso\" Figure")) {
+            assertTrue(flat.contains(expected), expected + " in " + flat);
+        }
+        assertTrue(
+                flat.indexOf("Reflexão 1: o coração acelerado\"") < flat.indexOf("Reflexão 2: o coração acelerado\""),
+                "reading order");
+        int start = flat.indexOf("P (block) \"Ela parecia");
+        String paragraph = flat.substring(start, flat.indexOf(" P (block)", start));
+        assertTrue(paragraph.endsWith("Fim do primeiro parágrafo 1.\"") && paragraph.split("\" \"").length == 2,
+                "the paragraph over a page break is one paragraph, in two parts (one per page): " + paragraph);
+        assertFalse(flat.contains("Página 1 de"), "footers are artifacts, outside the structure");
+        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("/Alt") && raw.contains("/MarkInfo"), "a figure's alternative text; marked");
     }
 
     @Test
