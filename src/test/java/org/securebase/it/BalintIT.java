@@ -321,8 +321,9 @@ class BalintIT {
         assertEquals(302, admin.postFaces("balint/group.xhtml?id=" + group, groupPage, "end",
                 Map.of("end:end", "")).statusCode());
 
-        // No retention set: nothing is deleted.
+        // No retention set: nothing is deleted, and the page says nothing is due.
         String settings = admin.get("admin/balint.xhtml").body();
+        assertTrue(settings.contains("id=\"retention:nothing-due\""), "nothing due without a retention period");
         assertTrue(admin.postFaces("admin/balint.xhtml", settings, "retention", Map.of("retention:purge", ""))
                 .statusCode() == 302);
         assertTrue(admin.follow("admin/balint.xhtml").body().contains("the text of 0 group(s)"));
@@ -331,7 +332,14 @@ class BalintIT {
         assertEquals(302, admin.postFaces("admin/balint.xhtml", settings, "settings",
                 Map.of("settings:agreement", "", "settings:months", "0", "settings:save", "")).statusCode());
         settings = admin.get("admin/balint.xhtml").body();
+        // Before the rule runs, the page shows what it deletes next: the ended group, from today (0 months).
+        Matcher due = Pattern.compile("(?s)<tr class=\"due-row\"><td>Retention test group</td><td>([^<]+)</td><td>"
+                + "([^<]+)</td></tr>").matcher(settings);
+        assertTrue(due.find(), "the ended group is listed as due: " + settings);
+        assertEquals(due.group(1), due.group(2), "kept 0 months: deleted from the day it ended");
         admin.postFaces("admin/balint.xhtml", settings, "retention", Map.of("retention:purge", ""));
+        assertFalse(admin.get("admin/balint.xhtml").body().contains("<td>Retention test group</td>"),
+                "no longer due once deleted");
         assertTrue(admin.get("balint/group.xhtml?id=" + group).body().contains("has been deleted"));
         assertTrue(leader.get(path).body().contains("opened again") && !leader.get(path).body()
                 .contains("A draft to be deleted"), "the draft is gone");

@@ -375,6 +375,26 @@ public class BalintService {
         return purge(admin.getSchool());
     }
 
+    /**
+     * What the retention rule deletes next in the administrator's school: ended groups whose text is still kept,
+     * soonest first, with the day it goes (none while the school keeps texts without limit).
+     */
+    public List<BalintViews.DueForDeletion> dueForDeletion(Account admin, int limit) {
+        if (admin.getRole() != Role.SCHOOL_ADMIN) {
+            throw new NotFoundException("balint retention");
+        }
+        Integer months = admin.getSchool().getBalintRetentionMonths();
+        if (months == null) {
+            return List.of();
+        }
+        return em.createQuery("select g from BalintGroup g where g.school = :school and g.endedAt is not null "
+                + "and g.textPurgedAt is null order by g.endedAt, g.id", BalintGroup.class)
+                .setParameter("school", admin.getSchool()).setMaxResults(limit).getResultStream()
+                .map(g -> new BalintViews.DueForDeletion(g.getId(), g.getName(), g.getEndedAt(),
+                        g.textExpiresAt(months).orElseThrow()))
+                .toList();
+    }
+
     /** The retention rule for every school (the nightly timer). */
     public List<Purged> purgeExpired() {
         return purge(null);

@@ -79,6 +79,10 @@ public final class BalintViews {
     }
 
     /** What the retention rule deleted from one group. */
+    /** An ended group whose session text the retention rule will delete, and when. */
+    public record DueForDeletion(long groupId, String group, java.time.Instant endedAt, java.time.Instant deletedFrom) {
+    }
+
     public record Purged(long groupId, String group, long posts, long drafts, long sessions) {
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.balint.BalintService;
+import org.securebase.application.balint.BalintViews;
 import org.securebase.application.balint.BalintViews.Purged;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.school.School;
 import org.securebase.web.util.Bundle;
+import org.securebase.web.util.Times;
 
 /**
  * /admin/balint.xhtml: the school's Balint settings (its own confidentiality agreement for new groups, how long a
@@ -29,6 +31,7 @@ public class BalintSettingsBacking {
 
     private String agreement;
     private Integer retentionMonths;
+    private List<BalintViews.DueForDeletion> due;
 
     @PostConstruct
     void load() {
@@ -54,6 +57,18 @@ public class BalintSettingsBacking {
         Faces.getFlash().setKeepMessages(true);
         Bundle.info("balint.settings.purged", purged.size(), purged.stream().mapToLong(Purged::posts).sum());
         return "/admin/balint?faces-redirect=true";
+    }
+
+    /** The next groups whose text the rule deletes (twenty at most), for the page. */
+    public List<BalintViews.DueForDeletion> getDue() {
+        if (due == null) {
+            due = balint.dueForDeletion(currentUser.require(), 20);
+        }
+        return due;
+    }
+
+    public String day(java.time.Instant instant) {
+        return Times.day(instant);
     }
 
     public String getAgreement() {

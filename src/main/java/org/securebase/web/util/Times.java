@@ -50,6 +50,12 @@ public final class Times {
         return format(instant, FormatStyle.MEDIUM, FormatStyle.SHORT);
     }
 
+    /** A day (1 Dec 2026), in the viewer's zone and language. */
+    public static String day(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
+                .withZone(zone()).format(instant);
+    }
+
     /** A time of day only (20:52). */
     public static String time(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale())
