@@ -794,6 +794,10 @@ class PrivacyIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm:erase")));
             Browser.screenshot(driver, "privacy-erase-confirmation");
             Browser.assertAccessible(driver, "erase confirmation");
+            driver.get(base.resolve("admin/balint.xhtml").toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retention:purge")));
+            Browser.screenshot(driver, "balint-settings-what-goes-next");
+            Browser.assertAccessible(driver, "Balint settings with what the rule deletes next");
         } finally {
             driver.quit();
         }
