@@ -32,6 +32,9 @@ public class MailOutbox {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutboxClaims claims;
+
     /** Queues a message, in the caller's transaction. */
     public void queue(String to, String subject, String body) {
         em.persist(new MailMessage(to, subject, body, clock.instant()));
@@ -43,11 +46,17 @@ public class MailOutbox {
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
-    /** Sends one message in its own transaction, so one bad address never holds up the others. */
+    /**
+     * Sends one message in its own transaction, so one bad address never holds up the others; the row is claimed
+     * first, so another server running the same outbox skips it.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
+        if (!claims.claim(MailMessage.class, id)) {
+            return;
+        }
         MailMessage message = em.find(MailMessage.class, id);
-        if (message == null || message.getDelivery().getStatus() != Delivery.Status.PENDING) {
+        if (message == null || !message.getDelivery().isDue(clock.instant())) {
             return;
         }
         Delivery delivery = message.getDelivery();
