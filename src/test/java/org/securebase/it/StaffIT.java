@@ -123,6 +123,16 @@ class StaffIT {
         for (String person : people) {
             assertEquals(1, mailsTo(person, "sign-in link"), "one mail to " + person);
         }
+        // The school's administrator sees its mail and its state in the outbox; the other school's sees none of it.
+        String outbox = client().signIn(ADMIN).get("admin/mail.xhtml").body();
+        for (String person : people) {
+            assertTrue(Pattern.compile("(?s)<tr class=\"mail-row\">(?:(?!</tr>).)*" + Pattern.quote(person)
+                    + "(?:(?!</tr>).)*<td>SENT</td>").matcher(outbox).find(), person + " in " + outbox);
+        }
+        HttpResponse<String> other = client().signIn(ADMIN2).get("admin/mail.xhtml");
+        assertEquals(200, other.statusCode());
+        assertFalse(other.body().contains(TUTOR2), "another school's mail");
+        assertEquals(403, client().signIn(TUTOR).get("admin/mail.xhtml").statusCode(), "administrators only");
     }
 
     private static long mailsTo(String to, String subject) throws Exception {
