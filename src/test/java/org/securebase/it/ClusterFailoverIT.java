@@ -39,6 +39,7 @@ class ClusterFailoverIT {
 
     private static final String STUDENT = "student2@demo.securebase.org";
     private static final String TUTOR = "tutor@demo.securebase.org";
+    private static final String CLASSMATE = "student3@demo.securebase.org";
     /** Accounts asked a sign-in link for while the SMTP server is down. */
     private static final List<String> MAILED = List.of("student1@demo.securebase.org",
             "student3@demo.securebase.org", "student4@demo.securebase.org", "tutor2@demo.securebase.org",
@@ -82,9 +83,27 @@ class ClusterFailoverIT {
         assertEveryQueuedMailArrivesOnce(2);
 
         WebClient student = new WebClient(base).signIn(STUDENT);
-        WebClient tutor = new WebClient(base).signIn(TUTOR);
-        String tutorServer = server(tutor.get("tutor/index.xhtml"));
-        assertEquals(200, student.get("student/module.xhtml?module=it-review").statusCode());
+        String studentServer = server(student.get("student/module.xhtml?module=it-review"));
+        // Another student's reflection, submitted before the kill; the tutor opens its review page (a Faces view)
+        // on the server the student uses, the one that will be killed.
+        WebClient classmate = new WebClient(base).signIn(CLASSMATE);
+        classmate.get("student/module.xhtml?module=it-review");
+        Matcher earlier = REFLECTION.matcher(classmate.putJson("api/modules/it-review/reflection/drafts/seeking",
+                "{\"text\":\"Reassurance, mostly, and to be believed.\",\"revision\":0}").body());
+        assertTrue(earlier.find());
+        assertEquals(200, classmate.putJson("api/modules/it-review/reflection/drafts/next-words",
+                "{\"text\":\"I am here, and I will come back to it.\",\"revision\":0}").statusCode());
+        assertEquals(200, classmate.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        String openedPath = "tutor/review.xhtml?id=" + earlier.group(1);
+        WebClient tutor = null;
+        HttpResponse<String> opened = null;
+        for (int i = 0; i < 12 && (opened == null || !server(opened).equals(studentServer)); i++) {
+            tutor = new WebClient(base).signIn(TUTOR);
+            opened = tutor.get(openedPath);
+        }
+        assertEquals(200, opened.statusCode());
+        String tutorServer = server(opened);
+        assertEquals(studentServer, tutorServer, "the tutor's review page is on the student's server");
 
         List<Save> saves = new ArrayList<>();
         StringBuilder text = new StringBuilder("What I was looking for:");
@@ -120,7 +139,7 @@ class ClusterFailoverIT {
             }
             Thread.sleep(100);
         }
-        assertTrue(killed != null, "a server was killed");
+        assertEquals(tutorServer, killed, "the student's server, where the tutor's page is, was killed");
         Save lastConfirmed = saves.stream().filter(s -> s.status() == 200).reduce((a, b) -> b).orElseThrow();
         long afterKill = killedAt;
         List<Save> failed = saves.stream().filter(s -> s.status() != 200).toList();
@@ -142,7 +161,15 @@ class ClusterFailoverIT {
                 "the submitted text is the last confirmed save (" + lastConfirmed.text().length() + " chars): "
                         + read);
 
-        // The tutor signed in before the kill accepts after it, whichever server had the session.
+        // The tutor signed in before the kill decides on the page opened before it, on the server now dead.
+        HttpResponse<String> decided = tutor.postFaces(openedPath, opened.body(), "decision", Map.of(
+                "decision:level", "reflection", "decision:overall", "Warm, and brief.", "decision:accept", ""));
+        System.out.println("cluster: the tutor's decision on a review page opened before the kill on " + tutorServer
+                + ": HTTP " + decided.statusCode() + " from " + server(decided));
+        assertEquals(302, decided.statusCode(), "accepted on the page opened before the kill: " + decided.body());
+        assertTrue(classmate.get("api/reflections/" + earlier.group(1)).body().contains("\"status\":\"ACCEPTED\""));
+
+        // And the reflection typed through the kill, on a page opened now.
         String path = "tutor/review.xhtml?id=" + reflection;
         HttpResponse<String> review = tutor.get(path);
         assertEquals(200, review.statusCode(), "the tutor is still signed in");
