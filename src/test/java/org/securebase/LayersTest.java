@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.securebase.application.OutboxClaims;
 import org.securebase.application.content.ContentLibrary;
 import org.securebase.application.content.ContentSnapshot;
 import org.securebase.application.portfolio.PortfolioWriter;
@@ -51,7 +52,7 @@ class LayersTest {
         noClasses().that().resideInAPackage("org.securebase.infrastructure..").should().dependOnClassesThat(
                 resideInAPackage("org.securebase.application..")
                         .and(not(belongToAnyOf(ContentLibrary.class, ContentSnapshot.class, IdentifierFinder.class,
-                                PortfolioWriter.class))))
+                                PortfolioWriter.class, OutboxClaims.class))))
                 .check(classes);
         noClasses().that().resideInAPackage("org.securebase.infrastructure..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.securebase.web..", "org.securebase.api..", "jakarta.faces..")

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import org.securebase.domain.Delivery;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
 import org.securebase.domain.mail.MailMessage;
 import org.securebase.infrastructure.mail.Mailer;
 
@@ -32,9 +34,37 @@ public class MailOutbox {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutboxClaims claims;
+
     /** Queues a message, in the caller's transaction. */
     public void queue(String to, String subject, String body) {
         em.persist(new MailMessage(to, subject, body, clock.instant()));
+    }
+
+    /** A page of the outbox, with how many messages there are in all and per state. */
+    public record Page(List<MailRow> rows, long total, List<Object[]> counts) {
+    }
+
+    /**
+     * The mail of the administrator's school (to its people's addresses), newest first, paged in the database, with
+     * its counts per state.
+     */
+    public Page page(Account admin, int first, int size) {
+        if (!admin.administersASchool()) {
+            throw new NotFoundException("mail outbox for " + admin.getRole());
+        }
+        String from = " from MailMessage m where m.recipient in (select a.email from Account a where a.school = "
+                + ":school)";
+        List<Object[]> counts = em.createQuery("select m.delivery.status, count(m)" + from
+                + " group by m.delivery.status order by m.delivery.status", Object[].class)
+                .setParameter("school", admin.getSchool()).getResultList();
+        long total = counts.stream().mapToLong(c -> (Long) c[1]).sum();
+        List<MailRow> rows = em.createQuery("select new org.securebase.application.MailRow(m.recipient, m.subject, "
+                + "m.delivery.status, m.delivery.attempts, m.delivery.lastError, m.createdAt, m.delivery.sentAt)" + from
+                + " order by m.createdAt desc, m.id desc", MailRow.class).setParameter("school", admin.getSchool())
+                .setFirstResult(first).setMaxResults(size).getResultList();
+        return new Page(rows, total, counts);
     }
 
     /** The ids of messages due to be sent now, oldest first. */
@@ -43,11 +73,17 @@ public class MailOutbox {
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
-    /** Sends one message in its own transaction, so one bad address never holds up the others. */
+    /**
+     * Sends one message in its own transaction, so one bad address never holds up the others; the row is claimed
+     * first, so another server running the same outbox skips it.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
+        if (!claims.claim(MailMessage.class, id)) {
+            return;
+        }
         MailMessage message = em.find(MailMessage.class, id);
-        if (message == null || message.getDelivery().getStatus() != Delivery.Status.PENDING) {
+        if (message == null || !message.getDelivery().isDue(clock.instant())) {
             return;
         }
         Delivery delivery = message.getDelivery();

@@ -88,6 +88,11 @@ public class Delivery {
         }
     }
 
+    /** Waiting, and its next attempt has come: what a sender may send now. */
+    public boolean isDue(Instant now) {
+        return status == Status.PENDING && !nextAttemptAt.isAfter(now);
+    }
+
     private static String trim(String s) {
         return s == null || s.length() <= ERROR_MAX ? s : s.substring(0, ERROR_MAX);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.securebase.application.OutboxClaims;
 import org.securebase.domain.Delivery;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.lti.GradeLink;
@@ -54,6 +55,9 @@ public class GradeService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private OutboxClaims claims;
 
     /** Remembers the line item a launch named for this student and module (null: it named none). */
     public void link(Account student, String slug, LtiPlatform platform, String lineitem) {
@@ -130,11 +134,17 @@ public class GradeService {
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
-    /** Posts one result in its own transaction, so one platform's failure never holds up another's. */
+    /**
+     * Posts one result in its own transaction, so one platform's failure never holds up another's; claimed first,
+     * so another server skips it.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
+        if (!claims.claim(GradePost.class, id)) {
+            return;
+        }
         GradePost post = em.find(GradePost.class, id);
-        if (post == null || post.getDelivery().getStatus() != Delivery.Status.PENDING) {
+        if (post == null || !post.getDelivery().isDue(clock.instant())) {
             return;
         }
         GradeLink link = post.getLink();

@@ -1,30 +1,36 @@
 package org.securebase.application.lti;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.securebase.application.Caller;
+import org.securebase.domain.lti.LaunchTicket;
 import org.securebase.infrastructure.security.Tokens;
 
 /**
  * One-time tickets that carry a validated launch into a sign-in: the launch servlet gets one and spends it at once;
- * a framed launch gets a second one for continuing in a new window. Each works once, for a minute, in this server
- * only.
+ * a framed launch gets a second one for continuing in a new window. Each works once, for a minute, on whichever
+ * server the browser reaches: they are rows ({@link LaunchTicket}), and only a hash of each is stored.
  */
-@ApplicationScoped
+@Stateless
 public class LaunchTickets {
 
     private static final Duration LIFETIME = Duration.ofMinutes(1);
 
-    private record Ticket(Caller caller, String target, Instant expires) {
-    }
+    @PersistenceContext
+    private EntityManager em;
 
-    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    private Clock clock;
 
     public String issue(Caller caller) {
         return issue(caller, null);
@@ -33,25 +39,42 @@ public class LaunchTickets {
     /** A ticket that also remembers where the launch was going (for continuing in a new window). */
     public String issue(Caller caller, String target) {
         Instant now = clock.instant();
-        tickets.values().removeIf(t -> t.expires().isBefore(now));
+        em.createNamedQuery("LaunchTicket.purge").setParameter("now", now).executeUpdate();
         String id = Tokens.random(32);
-        tickets.put(id, new Ticket(caller, target, now.plus(LIFETIME)));
+        em.persist(new LaunchTicket(hash(id), caller.accountId(), caller.role(), caller.schoolId(), target,
+                now.plus(LIFETIME)));
         return id;
     }
 
     /** Where a ticket's launch was going, without using it up. */
     public Optional<String> target(String id) {
-        Ticket ticket = id == null ? null : tickets.get(id);
-        return ticket == null || ticket.expires().isBefore(clock.instant()) ? Optional.empty()
-                : Optional.ofNullable(ticket.target());
+        LaunchTicket ticket = id == null ? null : em.find(LaunchTicket.class, hash(id));
+        return ticket == null || !ticket.isValid(clock.instant()) ? Optional.empty()
+                : Optional.ofNullable(ticket.getTarget());
     }
 
-    /** The caller the ticket was issued for, once. */
+    /**
+     * The caller the ticket was issued for, once: the row is deleted, and only the transaction whose delete took it
+     * (two servers spending the same ticket at once: the second deletes nothing) gets the caller.
+     */
     public Optional<Caller> spend(String id) {
-        Ticket ticket = id == null ? null : tickets.remove(id);
-        if (ticket == null || ticket.expires().isBefore(clock.instant())) {
+        LaunchTicket ticket = id == null ? null : em.find(LaunchTicket.class, hash(id));
+        if (ticket == null) {
             return Optional.empty();
         }
-        return Optional.of(ticket.caller());
+        Caller caller = new Caller(ticket.getAccountId(), ticket.getRole(), ticket.getSchoolId());
+        boolean valid = ticket.isValid(clock.instant());
+        em.detach(ticket);
+        int taken = em.createNamedQuery("LaunchTicket.spend").setParameter("hash", hash(id)).executeUpdate();
+        return taken == 1 && valid ? Optional.of(caller) : Optional.empty();
+    }
+
+    private static String hash(String ticket) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(ticket.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

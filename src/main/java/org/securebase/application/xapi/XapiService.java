@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.securebase.application.OutboxClaims;
 import org.securebase.domain.Delivery;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -61,6 +62,9 @@ public class XapiService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private OutboxClaims claims;
 
     @Inject
     @ConfigProperty(name = "xapi.endpoint")
@@ -132,10 +136,14 @@ public class XapiService {
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
+    /** Sends one statement in its own transaction, claimed first, so another server skips it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(long id) {
+        if (!isConfigured() || !claims.claim(XapiStatement.class, id)) {
+            return;
+        }
         XapiStatement statement = em.find(XapiStatement.class, id);
-        if (statement == null || statement.getDelivery().getStatus() != Delivery.Status.PENDING || !isConfigured()) {
+        if (statement == null || !statement.getDelivery().isDue(clock.instant())) {
             return;
         }
         try {

@@ -64,7 +64,12 @@ public class ReviewBacking implements Serializable {
     @Param(name = "id")
     private Long id;
 
-    private ReviewPage page;
+    /**
+     * What the page shows: not part of the view's saved state (the session replicates to the other server; what a
+     * page shows is read again there, once, on the first request it serves).
+     */
+    private transient ReviewPage page;
+    private transient boolean loaded;
     private long expectedVersion;
     private String conflict;
     private final CommentForm comment = new CommentForm();
@@ -80,6 +85,7 @@ public class ReviewBacking implements Serializable {
 
     /** Reads the reflection again (after each action: comments and decisions by others show). */
     private void load() {
+        loaded = true;
         if (id == null) {
             return;
         }
@@ -119,14 +125,14 @@ public class ReviewBacking implements Serializable {
 
     /** Runs before rendering: a reflection the tutor may not read is "not found". */
     public void verify() {
-        if (page == null) {
+        if (getPage() == null) {
             Faces.responseSendError(404, "not found");
         }
     }
 
     public void addComment() {
         try {
-            reviews.comment(currentUser.require(), page.reviewId(), comment.getPrompt(), comment.getStart(),
+            reviews.comment(currentUser.require(), getPage().reviewId(), comment.getPrompt(), comment.getStart(),
                     comment.getEnd(), comment.getQuote(), comment.getText());
             comment.clear();
             Bundle.info("review.commentAdded");
@@ -138,7 +144,7 @@ public class ReviewBacking implements Serializable {
 
     public void removeComment(long commentId) {
         try {
-            reviews.removeComment(currentUser.require(), page.reviewId(), commentId);
+            reviews.removeComment(currentUser.require(), getPage().reviewId(), commentId);
         } catch (BusinessException e) {
             Bundle.error(e.messageKey());
         }
@@ -156,7 +162,7 @@ public class ReviewBacking implements Serializable {
     private void decide(Review.Decision outcome) {
         conflict = null;
         try {
-            reviews.decide(currentUser.require(), page.reviewId(), expectedVersion, outcome, decision.getLevel(),
+            reviews.decide(currentUser.require(), getPage().reviewId(), expectedVersion, outcome, decision.getLevel(),
                     decision.getCriterionLevels(), decision.getOverallComment());
             Bundle.info(outcome == Review.Decision.ACCEPTED ? "review.accepted" : "review.returned", page.student());
             Faces.getFlash().setKeepMessages(true);
@@ -191,6 +197,9 @@ public class ReviewBacking implements Serializable {
     }
 
     public ReviewPage getPage() {
+        if (!loaded) {
+            load();
+        }
         return page;
     }
 
