@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * student types: the student stays signed in, no save the server confirmed is lost, the reflection submits, and a
  * tutor signed in before the kill accepts it afterwards. Before the kill, mail queued while the SMTP server was down
  * is sent by both servers' outboxes at once (their timers fire in the same second over the same rows); after it, by
- * the survivor: every message arrives exactly once. Runs only when {@code cluster.url} names the cluster (the {@code cluster} profile; scripts/test
+ * the survivor: every message arrives exactly once. Grades too: a learner launched from the LTI test platform
+ * submits while the platform refuses the first posts (both servers' outboxes retry the same row), an instructor
+ * launched from it accepts after the kill, and the platform receives the completion and the grade once each. Runs only when {@code cluster.url} names the cluster (the {@code cluster} profile; scripts/test
  * runs it after the PostgreSQL pass): plain HTTP, the same JSON API the reflection editor's script uses.
  */
 class ClusterFailoverIT {
@@ -40,6 +42,7 @@ class ClusterFailoverIT {
     private static final String STUDENT = "student2@demo.securebase.org";
     private static final String TUTOR = "tutor@demo.securebase.org";
     private static final String CLASSMATE = "student3@demo.securebase.org";
+    private static final String LEARNER = "learner-failover";
     /** Accounts asked a sign-in link for while the SMTP server is down. */
     private static final List<String> MAILED = List.of("student1@demo.securebase.org",
             "student3@demo.securebase.org", "student4@demo.securebase.org", "tutor2@demo.securebase.org",
@@ -50,6 +53,7 @@ class ClusterFailoverIT {
     private static URI base;
     private static Path dir;
     private static GreenMail smtp;
+    private static TestPlatform platform;
 
     @BeforeAll
     static void cluster() {
@@ -57,12 +61,21 @@ class ClusterFailoverIT {
         assumeTrue(!url.isBlank(), "no cluster.url: run scripts/cluster start, then the cluster profile");
         base = URI.create(url.endsWith("/") ? url : url + "/");
         dir = Path.of(System.getProperty("cluster.dir", "/tmp/securebase-cluster"));
+        try {
+            platform = new TestPlatform();
+        } catch (Exception e) {
+            throw new IllegalStateException("the LTI test platform", e);
+        }
+        platform.toolJwks(base + "api/lti/jwks");
     }
 
     @AfterAll
     static void stopMail() {
         if (smtp != null) {
             smtp.stop();
+        }
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -81,6 +94,33 @@ class ClusterFailoverIT {
         smtp = new GreenMail(new ServerSetup(Integer.getInteger("cluster.smtp.port", 55509), "127.0.0.1", "smtp"));
         smtp.start();
         assertEveryQueuedMailArrivesOnce(2);
+
+        // Grades: the school's learning platform is registered; a learner launched from it submits while the platform
+        // refuses the first two posts (each server's outbox retries the same row), an instructor launched from it
+        // accepts after the kill; the platform must receive each grade exactly once.
+        WebClient admin = new WebClient(base).signIn("admin@demo.securebase.org");
+        String lti = admin.get("admin/lti.xhtml").body();
+        assertEquals(302, admin.postFaces("admin/lti.xhtml", lti, "platform", Map.of("platform:name", "Test Moodle",
+                "platform:issuer", TestPlatform.ISSUER, "platform:client", platform.clientId(),
+                "platform:deployments", TestPlatform.DEPLOYMENT, "platform:auth", platform.base() + "/auth",
+                "platform:token", platform.base() + "/token", "platform:jwks", platform.base() + "/jwks",
+                "platform:save", "")).statusCode(), "the platform registered");
+        platform.nextUser(TestPlatform.learner(LEARNER, "Lou Failover"));
+        WebClient learner = new WebClient(base);
+        HttpResponse<String> landed = platform.launch(learner, base, LEARNER);
+        assertEquals(302, landed.statusCode(), landed.body());
+        assertEquals(200, learner.get(landed.headers().firstValue("Location").orElseThrow()).statusCode(),
+                "the learner lands in the module");
+        Matcher graded = REFLECTION.matcher(learner.putJson("api/modules/it-review/reflection/drafts/seeking",
+                "{\"text\":\"To be told what happens next, and by whom.\",\"revision\":0}").body());
+        assertTrue(graded.find());
+        assertEquals(200, learner.putJson("api/modules/it-review/reflection/drafts/next-words",
+                "{\"text\":\"I will say who calls her, and when.\",\"revision\":0}").statusCode());
+        platform.failScores(2);
+        assertEquals(200, learner.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        platform.nextUser(TestPlatform.instructor("instructor-failover", "Ines Failover"));
+        WebClient instructor = new WebClient(base);
+        assertEquals(302, platform.launch(instructor, base, "instructor-failover").statusCode());
 
         WebClient student = new WebClient(base).signIn(STUDENT);
         String studentServer = server(student.get("student/module.xhtml?module=it-review"));
@@ -181,6 +221,32 @@ class ClusterFailoverIT {
         // After the kill, the surviving server sends what is asked now, once too.
         askSignInLinks();
         assertEveryQueuedMailArrivesOnce(3);
+
+        // The instructor accepts the learner's work on the survivor; the platform has each grade once.
+        String graderPath = "tutor/review.xhtml?id=" + graded.group(1);
+        HttpResponse<String> toGrade = instructor.get(graderPath);
+        assertEquals(200, toGrade.statusCode(), "the instructor is still signed in");
+        assertEquals(302, instructor.postFaces(graderPath, toGrade.body(), "decision", Map.of("decision:level",
+                "reflection", "decision:overall", "Clear.", "decision:accept", "")).statusCode());
+        String submittedScore = "\"activityProgress\":\"Submitted\"";
+        String fullyGraded = "\"gradingProgress\":\"FullyGraded\"";
+        for (int i = 0; i < 600 && (scores(submittedScore) < 1 || scores(fullyGraded) < 1); i++) {
+            Thread.sleep(100);
+        }
+        // Two more rounds of the surviving outbox: nothing goes again.
+        Thread.sleep(11_000);
+        System.out.println("cluster: the platform refused " + platform.refusedScores.get() + " score post(s) and "
+                + "received " + platform.scores.stream().filter(x -> x.contains(LEARNER)).count() + " for the learner");
+        assertTrue(platform.refusedScores.get() >= 2, "the first two posts were refused, and retried");
+        assertEquals(1, scores(submittedScore), "the completion arrived once: " + platform.scores);
+        assertEquals(1, scores(fullyGraded), "the grade arrived once: " + platform.scores);
+    }
+
+    /** How many score posts the platform received for the learner that contain {@code fragment}. */
+    private static long scores(String fragment) {
+        return platform.scores.stream()
+                .filter(x -> x.contains("\"userId\":\"" + LEARNER + "\"") && x.contains(fragment))
+                .count();
     }
 
     private static void askSignInLinks() {

@@ -16,6 +16,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -27,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A learning platform for the tests: a real HTTP server with its own RSA key pair, publishing its JWKS and
@@ -188,6 +194,31 @@ final class TestPlatform implements AutoCloseable {
     /** Where the tool publishes its keys: the token endpoint checks client assertions against it. */
     void toolJwks(String url) {
         toolJwks = url;
+    }
+
+    private static final Pattern LAUNCH_FORM = Pattern.compile("action=\"([^\"]+)\".*name=\"id_token\" "
+            + "value=\"([^\"]+)\".*name=\"state\" value=\"([^\"]+)\"", Pattern.DOTALL);
+
+    /**
+     * A whole launch of the {@link #nextUser next user} as their browser makes it: the login initiation at the tool
+     * ({@code tool}, through {@code browser}'s cookies), this platform's answer, and the id_token posted back to the
+     * tool; the tool's answer to that post.
+     */
+    HttpResponse<String> launch(WebClient browser, URI tool, String loginHint) throws IOException,
+            InterruptedException {
+        java.util.function.Function<String, String> enc = v -> URLEncoder.encode(v, StandardCharsets.UTF_8);
+        HttpResponse<String> initiation = browser.get("lti/login?iss=" + enc.apply(ISSUER) + "&login_hint="
+                + enc.apply(loginHint) + "&client_id=" + enc.apply(clientId) + "&target_link_uri="
+                + enc.apply(tool + "student/module.xhtml?module=it-review"));
+        String location = initiation.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect to the platform: " + initiation.statusCode()));
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher form = LAUNCH_FORM.matcher(html);
+        if (!form.find()) {
+            throw new AssertionError("no launch form from the platform: " + html);
+        }
+        return browser.postForm(form.group(1), Map.of("id_token", form.group(2), "state", form.group(3)));
     }
 
     /** The next n score posts are refused with 503, as a platform under maintenance would. */
