@@ -7,9 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
@@ -18,9 +20,11 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleProgress;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.module.Stance;
+import org.securebase.domain.reflection.ReflectionStatus;
 
 /**
- * The private mirror: across the cases a trainee has finished, how they tended to respond to each attachment
+ * The private mirror: across the cases a trainee has finished and submitted a reflection on (before that, the
+ * mirror would name the pattern of a case the trainee is still reading), how they tended to respond to each attachment
  * pattern (the stances of the options they committed to), beside their own relational-style results. A read model
  * for the trainee alone: it takes the caller and answers only a student, about themselves; no tutor, school,
  * export or statement reaches it.
@@ -60,10 +64,17 @@ public class MirrorService {
         }
         Map<Pattern, Map<Stance, Long>> counts = new EnumMap<>(Pattern.class);
         Map<Pattern, Integer> modules = new EnumMap<>(Pattern.class);
+        Set<String> submitted = new HashSet<>();
+        for (Object[] row : em.createNamedQuery("Reflection.statusByStudent", Object[].class)
+                .setParameter("student", student).getResultList()) {
+            if (row[1] != ReflectionStatus.DRAFT) {
+                submitted.add((String) row[0]);
+            }
+        }
         for (ModuleProgress progress : em.createNamedQuery("ModuleProgress.byStudent", ModuleProgress.class)
                 .setParameter("student", student).setHint(Fetch.BATCH, "p.answers").getResultList()) {
             ModuleDefinition definition = catalog.module(progress.getContentVersion());
-            if (!progress.isComplete(definition)) {
+            if (!progress.isComplete(definition) || !submitted.contains(definition.slug())) {
                 continue;
             }
             for (Pattern pattern : definition.patterns()) {

@@ -272,6 +272,8 @@ class StudentJourneyIT {
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li.module-card[data-slug='" + MODULE + "']")));
         assertEquals("Not started", card.findElement(By.cssSelector(".status")).getText());
+        assertTrue(card.findElements(By.cssSelector(".patterns")).isEmpty(),
+                "the pattern is not named before the student has submitted: " + card.getText());
         Browser.screenshot(driver, "01-curriculum");
         Browser.assertAccessible(driver, "curriculum");
         card.findElement(By.cssSelector("h2 a")).click();
@@ -371,6 +373,9 @@ class StudentJourneyIT {
         driver.get(url + "student/index.xhtml");
         assertEquals("Submitted", wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li.module-card[data-slug='" + MODULE + "'] .status"))).getText());
+        assertEquals("Hyper-activating (preoccupied)", driver.findElement(
+                By.cssSelector("li.module-card[data-slug='" + MODULE + "'] .patterns")).getText(),
+                "once submitted, the list names the pattern");
 
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url + "student/module.xhtml?module=" + MODULE);

@@ -21,8 +21,8 @@ import org.securebase.domain.module.ModuleDefinition.Question;
 
 /**
  * The recognition questions test judgement, not test-wiseness: a trainee who knows nothing of the case but guesses
- * by the options' surface (never the longest, avoid absolute words, echo the stage's words, take the middle one)
- * may not beat 30 % correct over all shipped questions, and every option tells what happened next.
+ * by the options' surface (the longest or the shortest, never the longest, avoid absolute words, echo the stage's
+ * words or avoid them, take the middle one) may not beat 30 % correct over all shipped questions, and every option tells what happened next.
  */
 class QuestionCuesTest {
 
@@ -92,6 +92,10 @@ class QuestionCuesTest {
             int max = q.options().stream().mapToInt(QuestionCuesTest::length).max().orElse(0);
             return indexes(q).stream().filter(i -> length(q.options().get(i)) == max).toList();
         });
+        STRATEGIES.put("the shortest", (q, stage) -> {
+            int min = q.options().stream().mapToInt(QuestionCuesTest::length).min().orElse(0);
+            return indexes(q).stream().filter(i -> length(q.options().get(i)) == min).toList();
+        });
         STRATEGIES.put("never the longest", (q, stage) -> {
             int max = q.options().stream().mapToInt(QuestionCuesTest::length).max().orElse(0);
             return indexes(q).stream().filter(i -> length(q.options().get(i)) < max).toList();
@@ -106,6 +110,10 @@ class QuestionCuesTest {
         STRATEGIES.put("most like the stage text", (q, stage) -> {
             long max = q.options().stream().mapToLong(o -> overlap(o, stage)).max().orElse(0);
             return indexes(q).stream().filter(i -> overlap(q.options().get(i), stage) == max).toList();
+        });
+        STRATEGIES.put("least like the stage text", (q, stage) -> {
+            long min = q.options().stream().mapToLong(o -> overlap(o, stage)).min().orElse(0);
+            return indexes(q).stream().filter(i -> overlap(q.options().get(i), stage) == min).toList();
         });
         STRATEGIES.put("the middle one", (q, stage) -> {
             int n = q.options().size();
