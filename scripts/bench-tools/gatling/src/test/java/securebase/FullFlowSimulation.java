@@ -162,23 +162,34 @@ public class FullFlowSimulation extends Simulation {
             .feed(people("bench-tutor", TUTORS)).exec(session -> session.set("accepted", 0))
             .exec(signIn("#{email}"))
             .asLongAsDuring(session -> session.getInt("accepted") < PER_TUTOR, TUTOR_SHIFT).on(
-                    exec(session -> session.remove("reviewId"))
+                    exec(session -> session.removeAll("reviewId", "decision", "level"))
                             .exec(http("review queue").get("/tutor/index.xhtml").check(status().is(200),
-                                    regex("review\\.xhtml\\?id=(\\d+)").optional().saveAs("reviewId")))
+                                    // the oldest row that says "awaiting review" (its status badge), as a tutor reads the queue
+                                    regex("(?s)data-reflection=\"(\\d+)\">(?:(?!</tr>).)*?status-submitted").optional()
+                                            .saveAs("reviewId"),
+                                    bodyString().saveAs("queueHtml")))
                             .doIfOrElse(session -> session.contains("reviewId")).then(
                                     exec(http("review page").get("/tutor/review.xhtml?id=#{reviewId}")
-                                            .check(status().is(200), form("form[id='decision']").saveAs("decision"),
+                                            .check(status().is(200), bodyString().saveAs("reviewHtml"),
+                                                    form("form[id='decision']").saveAs("decision"),
                                                     regex("name=\"decision:level\"[^>]*value=\"([^\"]+)\"")
                                                             .saveAs("level")))
+                                            .exec(session -> {
+                                                if (!session.contains("decision") && System.getenv("DEBUG_REVIEW") != null) {
+                                                    System.out.println("REVIEW-PAGE-WITHOUT-FORM " + session.getString("reviewId") + "\n"
+                                                            + session.getString("queueHtml").replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", ""));
+                                                }
+                                                return session.remove("reviewHtml");
+                                            })
                                             .pause(Duration.ofSeconds(3))
-                                            .exec(http("accept").post("/tutor/review.xhtml?id=#{reviewId}")
+                                            .doIf(session -> session.contains("decision")).then(exec(http("accept").post("/tutor/review.xhtml?id=#{reviewId}")
                                                     .formParamMap(fields("decision"))
                                                     .formParam("decision:level", "#{level}")
                                                     .formParam("decision:overall", "Thoughtful and honest; well done.")
                                                     .formParam("decision:accept", "")
                                                     .check(status().is(200),
                                                             currentLocationRegex("/tutor/index\\.xhtml").exists()))
-                                            .exec(session -> session.set("accepted", session.getInt("accepted") + 1)))
+                                            .exec(session -> session.set("accepted", session.getInt("accepted") + 1))))
                             .orElse(pause(Duration.ofSeconds(5))));
 
     {
