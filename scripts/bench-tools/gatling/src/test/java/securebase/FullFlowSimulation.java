@@ -88,11 +88,11 @@ public class FullFlowSimulation extends Simulation {
      * these checks apply to the page a browser lands on.
      */
     static final CheckBuilder[] CASE_PAGE = {status().is(200),
-            regex("<form id=\"([^\"]+:q)\"").optional().saveAs("question"),
-            form("form[id$=':q']").optional().saveAs("questionForm"),
-            regex("<form id=\"([^\"]+:next)\"").optional().saveAs("nextForm"),
-            form("form[id$=':next']").optional().saveAs("nextFields"),
-            regex("data-prompt=\"([^\"]+)\"").findAll().optional().saveAs("prompts")};
+        regex("<form id=\"([^\"]+:q)\"").optional().saveAs("question"),
+        form("form[id$=':q']").optional().saveAs("questionForm"),
+        regex("<form id=\"([^\"]+:next)\"").optional().saveAs("nextForm"),
+        form("form[id$=':next']").optional().saveAs("nextFields"),
+        regex("data-prompt=\"([^\"]+)\"").findAll().optional().saveAs("prompts")};
 
     /** Moves what the last page showed aside, so that this page's checks say afresh what is open. */
     static Session seen(Session session) {
@@ -175,21 +175,27 @@ public class FullFlowSimulation extends Simulation {
                                                     regex("name=\"decision:level\"[^>]*value=\"([^\"]+)\"")
                                                             .saveAs("level")))
                                             .exec(session -> {
-                                                if (!session.contains("decision") && System.getenv("DEBUG_REVIEW") != null) {
-                                                    System.out.println("REVIEW-PAGE-WITHOUT-FORM " + session.getString("reviewId") + "\n"
-                                                            + session.getString("queueHtml").replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", ""));
+                                                if (!session.contains("decision")
+                                                        && System.getenv("DEBUG_REVIEW") != null) {
+                                                    System.out.println("REVIEW-PAGE-WITHOUT-FORM "
+                                                            + session.getString("reviewId") + "\n"
+                                                            + session.getString("queueHtml")
+                                                                    .replaceAll("(?s).*<main", "<main")
+                                                                    .replaceAll("(?s)</main>.*", ""));
                                                 }
                                                 return session.remove("reviewHtml");
                                             })
                                             .pause(Duration.ofSeconds(3))
-                                            .doIf(session -> session.contains("decision")).then(exec(http("accept").post("/tutor/review.xhtml?id=#{reviewId}")
+                                            .doIf(session -> session.contains("decision"))
+                                            .then(exec(http("accept").post("/tutor/review.xhtml?id=#{reviewId}")
                                                     .formParamMap(fields("decision"))
                                                     .formParam("decision:level", "#{level}")
                                                     .formParam("decision:overall", "Thoughtful and honest; well done.")
                                                     .formParam("decision:accept", "")
                                                     .check(status().is(200),
                                                             currentLocationRegex("/tutor/index\\.xhtml").exists()))
-                                            .exec(session -> session.set("accepted", session.getInt("accepted") + 1))))
+                                                    .exec(session -> session.set("accepted",
+                                                            session.getInt("accepted") + 1))))
                             .orElse(pause(Duration.ofSeconds(5))));
 
     {
