@@ -138,6 +138,21 @@ class SecurityAndApiIT {
     }
 
     @Test
+    void theKeepAlivePingAnswers204OnlyToASignedInSameOriginJsonPut() {
+        String ping = "api/session/ping";
+        HttpResponse<String> anonymous = client().putJson(ping, "{}");
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("notSignedIn", json(anonymous).getString("reason"));
+        WebClient student = client().signIn(STUDENT3);
+        HttpResponse<String> alive = student.putJson(ping, "{}");
+        assertEquals(204, alive.statusCode());
+        assertEquals("", alive.body());
+        assertEquals(403, student.putJson(ping, "{}", "Sec-Fetch-Site", "cross-site").statusCode(),
+                "another site cannot ping, as it cannot autosave");
+        assertEquals(405, student.get(ping).statusCode());
+    }
+
+    @Test
     void signingInChangesTheSessionIdAndTheCookieIsHttpOnlyAndSameSite() {
         WebClient browser = client();
         HttpResponse<String> login = browser.get("login.xhtml");

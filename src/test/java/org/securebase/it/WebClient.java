@@ -100,6 +100,12 @@ final class WebClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A JSON PUT with one more header, e.g. what a browser says about where the request came from. */
+    HttpResponse<String> putJson(String path, String json, String header, String value) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header(header, value).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -89,6 +89,17 @@ public class DemoData {
     @ConfigProperty(name = "demo.data", defaultValue = "false")
     private boolean enabled;
 
+    /**
+     * For {@code scripts/bench} only (DEMO_BENCH_STUDENTS=100): this many more students who can sign in, in five
+     * more cohorts of the first school, each with its own tutor (bench-tutor1 to 5, bench-student1 to N, same
+     * password). Off (0) by default, so the demo people sees stays as described above.
+     */
+    @Inject
+    @ConfigProperty(name = "demo.bench.students", defaultValue = "0")
+    private int benchStudents;
+
+    static final int BENCH_COHORTS = 5;
+
     @Inject
     private DatabaseMigration migration;
 
@@ -140,11 +151,34 @@ public class DemoData {
             List<Account> classmates = classmates(school, cohort, curriculum);
             reflections(classmates, curriculum);
             balintGroup(school, cohort, classmates);
+            benchCohorts(school, mbbs, curriculum.slug());
         });
         StringBuilder list = new StringBuilder("Demo data created. Sign in with password '" + PASSWORD + "' as:");
         Stream.of(ACCOUNTS, YEAR_4, List.of(OTHER_ADMIN)).flatMap(List::stream)
                 .forEach(a -> list.append("\n  ").append(a.role()).append("  ").append(a.email()));
         LOG.info(list::toString);
+    }
+
+    private void benchCohorts(School school, Programme programme, String curriculum) {
+        if (benchStudents <= 0) {
+            return;
+        }
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int i = 1; i <= BENCH_COHORTS; i++) {
+            Cohort cohort = new Cohort(school, "Bench cohort " + i, clock.instant());
+            cohort.placeIn(programme);
+            cohort.follow(curriculum);
+            em.persist(cohort);
+            cohort.enrol(accounts.create("bench-tutor" + i + "@demo.securebase.org", "Bench Tutor " + i, Role.TUTOR,
+                    school, PASSWORD.toCharArray()));
+            cohorts.add(cohort);
+        }
+        for (int i = 1; i <= benchStudents; i++) {
+            cohorts.get((i - 1) % BENCH_COHORTS).enrol(accounts.create("bench-student" + i + "@demo.securebase.org",
+                    "Bench Student " + i, Role.STUDENT, school, PASSWORD.toCharArray()));
+        }
+        LOG.info(() -> "Demo data: " + benchStudents + " bench students in " + BENCH_COHORTS
+                + " bench cohorts (bench-student1 to " + benchStudents + ", bench-tutor1 to " + BENCH_COHORTS + ")");
     }
 
     private void enrol(List<DemoAccount> people, School school, Cohort cohort) {
