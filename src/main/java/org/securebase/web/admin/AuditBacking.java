@@ -47,11 +47,11 @@ public class AuditBacking {
     }
 
     public int getPage() {
-        return page == null || page < 1 ? 1 : page;
+        return Paging.page(page);
     }
 
     public int getPages() {
-        return (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Paging.pages(result.total(), PAGE_SIZE);
     }
 
     public String when(Instant instant) {

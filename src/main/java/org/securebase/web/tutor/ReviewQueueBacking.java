@@ -138,7 +138,7 @@ public class ReviewQueueBacking {
 
     /** Pages to link to: beyond the counted ones, one more page at a time while more follow. */
     public int getPages() {
-        int counted = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int counted = Paging.pages(result.total(), PAGE_SIZE);
         return result.more() ? Math.max(counted, pageNumber + (result.rows().size() == PAGE_SIZE ? 1 : 0)) : counted;
     }
 
