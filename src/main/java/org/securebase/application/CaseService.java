@@ -51,7 +51,7 @@ public class CaseService {
     public CaseView open(Account student, String slug) {
         ModuleProgress progress = progress(student, slug).orElse(null);
         if (progress == null) {
-            long current = catalog.currentModule(slug).getId();
+            long current = catalog.currentModule(slug, student.getSchool()).getId();
             try {
                 firstTime.create(() -> em.persist(new ModuleProgress(em.getReference(Account.class, student.getId()),
                         catalog.version(current), clock.instant())));

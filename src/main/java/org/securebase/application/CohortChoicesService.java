@@ -17,6 +17,7 @@ import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Stance;
 import org.securebase.domain.school.Cohort;
+import org.securebase.domain.school.School;
 
 /**
  * How a cohort chose at each stage of a case, for a debrief in a teaching session: counts and shares per option,
@@ -48,9 +49,9 @@ public class CohortChoicesService {
     private ContentCatalog catalog;
 
     /** The modules one can ask about: slug to title (in the reader's language where translated), by title. */
-    public List<ModuleChoice> modules(Locale reader) {
-        return catalog.currentModules().stream().map(v -> new ModuleChoice(v.getSlug(), catalog
-                .moduleTranslation(v.getSlug(), reader).map(ModuleDefinition::title).orElse(v.getTitle()))).toList();
+    public List<ModuleChoice> modules(School school, Locale reader) {
+        return catalog.currentModules(school).stream().map(v -> new ModuleChoice(v.getSlug(), catalog
+                .moduleTranslation(v, reader).map(ModuleDefinition::title).orElse(v.getTitle()))).toList();
     }
 
     /** A module by slug and title. */
@@ -60,7 +61,7 @@ public class CohortChoicesService {
     /** The cohort's choices at each stage, with the stages and options in the reader's language where translated. */
     public Choices choices(Account staff, long cohortId, String slug, Locale reader) {
         Cohort cohort = cohorts.requireVisible(staff, cohortId);
-        ContentVersion version = catalog.currentModule(slug);
+        ContentVersion version = catalog.currentModule(slug, cohort.getSchool());
         ModuleDefinition definition = catalog.inLanguage(catalog.module(version), reader);
         Map<Integer, Map<Integer, Long>> counts = new HashMap<>();
         for (Object[] row : em.createNamedQuery("RecognitionAnswer.sharesInCohort", Object[].class)

@@ -72,7 +72,7 @@ public class CurriculumService {
             reflections.put((String) row[0], (ReflectionStatus) row[1]);
         }
         List<String> order = curriculumOf(student).map(CurriculumDefinition::moduleSlugs).orElse(List.of());
-        return catalog.currentModules().stream()
+        return catalog.currentModules(student.getSchool()).stream()
                 .sorted(Comparator.comparingInt(v -> position(order, v.getSlug())))
                 .map(v -> summary(catalog.module(v), status(v.getSlug(), started, reflections)))
                 .toList();

@@ -110,7 +110,7 @@ public class ReviewQueueService {
     public Map<String, String> queueModules(Account tutor) {
         ReviewService.requireTutor(tutor);
         Map<String, String> modules = new LinkedHashMap<>();
-        catalog.currentModules().forEach(v -> modules.put(v.getSlug(), v.getTitle()));
+        catalog.currentModules(tutor.getSchool()).forEach(v -> modules.put(v.getSlug(), v.getTitle()));
         return modules;
     }
 

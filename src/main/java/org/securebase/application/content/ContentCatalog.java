@@ -16,6 +16,7 @@ import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.module.ContentVersion;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.review.RubricDefinition;
+import org.securebase.domain.school.School;
 
 /**
  * The only way pages and services find content: modules and instruments by slug (their current version) or by the
@@ -49,39 +50,52 @@ public class ContentCatalog {
         return library.snapshot();
     }
 
-    /** The current versions of every module, by title. */
-    public List<ContentVersion> currentModules() {
-        return current(ContentVersion.MODULE);
+    /**
+     * The current versions of every module a school's people may take, by title: the shared library's and the
+     * school's own (none of another school's). No school (the operator) sees the shared library only.
+     */
+    public List<ContentVersion> currentModules(School school) {
+        return current(ContentVersion.MODULE, school);
     }
 
-    /** The current versions of every instrument, by title. */
+    /** The current versions of every instrument, by title (instruments are in the shared library only, so far). */
     public List<ContentVersion> currentInstruments() {
-        return current(ContentVersion.INSTRUMENT);
+        return em.createNamedQuery("ContentVersion.currentShared", ContentVersion.class)
+                .setParameter("kind", ContentVersion.INSTRUMENT).getResultList();
     }
 
-    private List<ContentVersion> current(String kind) {
-        return em.createNamedQuery("ContentVersion.current", ContentVersion.class).setParameter("kind", kind)
-                .getResultList();
+    /** The current versions of the shared library's modules, by title. */
+    public List<ContentVersion> sharedModules() {
+        return em.createNamedQuery("ContentVersion.currentShared", ContentVersion.class)
+                .setParameter("kind", ContentVersion.MODULE).getResultList();
     }
 
-    public Optional<ContentVersion> findCurrentModule(String slug) {
-        return current(ContentVersion.MODULE, slug);
+    private List<ContentVersion> current(String kind, School school) {
+        return em.createNamedQuery("ContentVersion.currentFor", ContentVersion.class).setParameter("kind", kind)
+                .setParameter("school", school).getResultList();
     }
 
-    /** The current version of a module, or not found. */
-    public ContentVersion currentModule(String slug) {
-        return findCurrentModule(slug).orElseThrow(() -> new NotFoundException("no module " + slug));
+    /** The current version of a module the school may see (its own first), if there is one. */
+    public Optional<ContentVersion> findCurrentModule(String slug, School school) {
+        return current(ContentVersion.MODULE, slug, school);
     }
 
-    /** The current version of an instrument, or not found. */
+    /** The current version of a module the school may see, or not found (another school's module is not found). */
+    public ContentVersion currentModule(String slug, School school) {
+        return findCurrentModule(slug, school).orElseThrow(() -> new NotFoundException("no module " + slug));
+    }
+
+    /** The current version of a shared instrument, or not found. */
     public ContentVersion currentInstrument(String slug) {
-        return current(ContentVersion.INSTRUMENT, slug)
+        return current(ContentVersion.INSTRUMENT, slug, null)
                 .orElseThrow(() -> new NotFoundException("no instrument " + slug));
     }
 
-    private Optional<ContentVersion> current(String kind, String slug) {
-        return em.createNamedQuery("ContentVersion.currentBySlug", ContentVersion.class).setParameter("kind", kind)
-                .setParameter("slug", slug).getResultStream().findFirst();
+    private Optional<ContentVersion> current(String kind, String slug, School school) {
+        // Ordered by library, descending: a school's own ("school-...") before the shared one.
+        return em.createNamedQuery("ContentVersion.currentBySlugFor", ContentVersion.class)
+                .setParameter("kind", kind).setParameter("slug", slug).setParameter("school", school)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** A stored version by id (what a response points at). */
@@ -105,6 +119,11 @@ public class ContentCatalog {
 
     private static String key(ContentVersion version) {
         return version.getKind() + ":" + version.getSlug() + "@" + version.getContentHash();
+    }
+
+    /** A module's translation applies to the shared library's module of that slug only. */
+    public Optional<ModuleDefinition> moduleTranslation(ContentVersion version, Locale locale) {
+        return version.isShared() ? moduleTranslation(version.getSlug(), locale) : Optional.empty();
     }
 
     /**

@@ -255,7 +255,7 @@ public class DemoData {
         if (modules.isEmpty()) {
             return;
         }
-        ContentVersion version = catalog.findCurrentModule(modules.get(0)).orElse(null);
+        ContentVersion version = catalog.findCurrentModule(modules.get(0), classmates.get(0).getSchool()).orElse(null);
         if (version == null) {
             return;
         }

@@ -19,6 +19,7 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.lti.LaunchRefusal;
 import org.securebase.domain.lti.LtiPlatform;
+import org.securebase.domain.school.School;
 import org.securebase.infrastructure.lti.IdTokenValidator;
 import org.securebase.infrastructure.security.Tokens;
 
@@ -74,9 +75,9 @@ public class DeepLinkService {
                 !Boolean.FALSE.equals(map.get("accept_multiple")));
     }
 
-    /** The modules one can link to, by title. */
-    public List<Linkable> modules() {
-        return catalog.currentModules().stream().map(v -> new Linkable(v.getSlug(), v.getTitle())).toList();
+    /** The modules one can link to, by title: the shared library's and the school's own. */
+    public List<Linkable> modules(School school) {
+        return catalog.currentModules(school).stream().map(v -> new Linkable(v.getSlug(), v.getTitle())).toList();
     }
 
     /**
@@ -92,7 +93,7 @@ public class DeepLinkService {
             throw new NotFoundException("platform " + request.platformId());
         }
         Map<String, String> titles = new LinkedHashMap<>();
-        modules().forEach(m -> titles.put(m.slug(), m.title()));
+        modules(platform.getSchool()).forEach(m -> titles.put(m.slug(), m.title()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (String slug : request.acceptMultiple() ? slugs : slugs.stream().limit(1).toList()) {
             String title = titles.get(slug);

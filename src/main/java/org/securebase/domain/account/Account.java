@@ -259,6 +259,28 @@ public class Account {
         return role == Role.SCHOOL_ADMIN && school != null;
     }
 
+    /** The author right: a tutor may write their school's content once its administrator grants it. */
+    @Column(nullable = false)
+    private boolean author;
+
+    /** Grants or withdraws the author right; only a tutor of a school can hold it. */
+    public void grantAuthor(boolean granted) {
+        if (granted && (role != Role.TUTOR || school == null)) {
+            throw new IllegalArgumentException("the author right is for a school's tutors");
+        }
+        this.author = granted;
+    }
+
+    /** Whether this tutor holds the author right (administrators author by their role; see {@link #mayAuthor}). */
+    public boolean isAuthor() {
+        return author;
+    }
+
+    /** The studio's guard: a tutor with the author right, or the school's administrator; always of a school. */
+    public boolean mayAuthor() {
+        return school != null && (role == Role.SCHOOL_ADMIN || (role == Role.TUTOR && author));
+    }
+
     public Role getRole() {
         return role;
     }

@@ -33,7 +33,7 @@ import org.securebase.infrastructure.persistence.DatabaseMigration;
 
 /**
  * Imports the {@code content/} folders at start-up, idempotently: a module is keyed by slug and versioned by the
- * SHA-256 of its file. An unchanged file changes nothing; a changed one becomes a new current version; earlier
+ * SHA-256 of its file, in the shared library (schools' own libraries are the studio's). An unchanged file changes nothing; a changed one becomes a new current version; earlier
  * versions stay for the responses that answered them. A broken file is reported (file, line, problem) and its
  * last good version keeps being served. What loaded is published as one immutable {@link ContentSnapshot}.
  */
@@ -87,7 +87,7 @@ public class ContentImporter implements ContentLibrary {
                 i.definition().slug(), i.definition().title(), i.file(), i.source(), i.hash())).toList(),
                 scan.brokenInstruments(), now);
         em.flush();
-        int currentModules = em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+        int currentModules = em.createNamedQuery("ContentVersion.currentShared", ContentVersion.class)
                 .setParameter("kind", ContentVersion.MODULE).getResultList().size();
         List<CurriculumDefinition> curricula = scan.curricula().stream()
                 .sorted(Comparator.comparing(CurriculumDefinition::slug)).toList();
@@ -118,7 +118,8 @@ public class ContentImporter implements ContentLibrary {
         for (Versioned file : files) {
             present.add(file.slug());
             List<ContentVersion> versions = em.createNamedQuery("ContentVersion.bySlug", ContentVersion.class)
-                    .setParameter("kind", kind).setParameter("slug", file.slug()).getResultList();
+                    .setParameter("kind", kind).setParameter("library", ContentVersion.SHARED)
+                    .setParameter("slug", file.slug()).getResultList();
             ContentVersion match = versions.stream().filter(v -> v.getContentHash().equals(file.hash()))
                     .findFirst().orElse(null);
             if (match == null) {
@@ -133,7 +134,8 @@ public class ContentImporter implements ContentLibrary {
             }
             match.makeCurrent(true);
         }
-        for (ContentVersion v : em.createNamedQuery("ContentVersion.current", ContentVersion.class)
+        // Only the shared library: what schools wrote in the studio is not in these folders and stays as it is.
+        for (ContentVersion v : em.createNamedQuery("ContentVersion.currentShared", ContentVersion.class)
                 .setParameter("kind", kind).getResultList()) {
             if (!present.contains(v.getSlug())) {
                 v.makeCurrent(false);

@@ -53,7 +53,7 @@ public class ChoicesBacking {
         }
         try {
             cohort = cohorts.requireVisible(currentUser.require(), id);
-            modules = choices.modules(language.getLocale());
+            modules = choices.modules(cohort.getSchool(), language.getLocale());
             if (module != null && !module.isBlank()) {
                 result = choices.choices(currentUser.require(), id, module, language.getLocale());
             }

@@ -36,7 +36,7 @@ public class DeepLinkBacking {
     void load() {
         request = (DeepLinkService.Request) Faces.getSessionAttribute(LtiLaunchServlet.DEEP_LINK);
         if (request != null) {
-            modules = deepLinks.modules();
+            modules = deepLinks.modules(currentUser.require().getSchool());
         }
     }
 
