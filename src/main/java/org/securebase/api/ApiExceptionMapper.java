@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
+import org.securebase.domain.module.DraftConflict;
 import org.securebase.domain.reflection.Reflection;
 import org.securebase.domain.reflection.ReflectionException;
 
@@ -36,6 +37,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             body.put("reason", "conflict");
             body.put("text", c.currentText());
             body.put("revision", c.currentRevision());
+            body.put("savedAt", c.savedAt() == null ? null : c.savedAt().toString());
+        } else if (e instanceof DraftConflict c) {
+            status = 409;
+            body.put("reason", "conflict");
+            body.put("text", c.storedText());
+            body.put("revision", c.storedRevision());
+            body.put("savedBy", c.savedBy());
             body.put("savedAt", c.savedAt() == null ? null : c.savedAt().toString());
         } else if (e instanceof ReflectionException.AlreadySubmitted) {
             status = 409;

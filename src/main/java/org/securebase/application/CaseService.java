@@ -101,34 +101,8 @@ public class CaseService {
         }
         ModuleDefinition definition = catalog.module(progress.getContentVersion());
         List<Integer> own = progress.path(definition);
-        List<ReplayView.Step> steps = new ArrayList<>();
-        List<Integer> taken = new ArrayList<>();
-        int index = 0;
-        int next = 0;
-        boolean ended = false;
-        while (!definition.stages().isEmpty() && steps.size() <= definition.stages().size()) {
-            Stage stage = definition.stages().get(index);
-            Integer yours = own.contains(index) ? progress.chosenOption(index).orElse(null) : null;
-            Integer chosen = null;
-            if (stage.question() != null) {
-                if (next < choices.size() && choices.get(next) >= 0
-                        && choices.get(next) < stage.question().options().size()) {
-                    chosen = choices.get(next++);
-                    taken.add(chosen);
-                } else {
-                    steps.add(new ReplayView.Step(index, stage, null, yours));
-                    break;
-                }
-            }
-            steps.add(new ReplayView.Step(index, stage, chosen, yours));
-            Optional<Integer> following = definition.nextIndex(index, chosen == null ? -1 : chosen);
-            if (following.isEmpty()) {
-                ended = true;
-                break;
-            }
-            index = following.get();
-        }
-        return new ReplayView(definition, steps, ended, taken);
+        return ReplayView.walk(definition, choices, index -> own.contains(index) ? progress.chosenOption(index)
+                .orElse(null) : null);
     }
 
     /**

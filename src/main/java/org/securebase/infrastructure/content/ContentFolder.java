@@ -262,15 +262,23 @@ public final class ContentFolder {
         if (Files.size(path) > MAX_FILE_BYTES) {
             throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
         }
+        return text(Files.readAllBytes(path));
+    }
+
+    /** A file's bytes as UTF-8 text, or why not. */
+    static String text(byte[] bytes) throws IOException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-                    .toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IOException("file is not UTF-8 text");
         }
     }
 
-    static String sha256(String text) {
+    /** The SHA-256 of a text's UTF-8 bytes, in hex: what a version is known by. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

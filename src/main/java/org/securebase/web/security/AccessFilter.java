@@ -33,6 +33,8 @@ public class AccessFilter extends HttpFilter {
             "/tutor/", EnumSet.of(Role.TUTOR),
             "/admin/", EnumSet.of(Role.SCHOOL_ADMIN),
             "/staff/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
+            // The studio: the author right is checked per request by StudioService (404 without it).
+            "/studio/", EnumSet.of(Role.TUTOR, Role.SCHOOL_ADMIN),
             "/operator/", EnumSet.of(Role.OPERATOR),
             // Everyone's own settings and data ("Download my data"): any signed-in person, nobody else.
             "/profile.xhtml", EnumSet.allOf(Role.class),

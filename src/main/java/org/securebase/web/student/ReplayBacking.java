@@ -68,7 +68,7 @@ public class ReplayBacking {
     }
 
     /** The choices in the address, as far as they are numbers: "1,0,x,2" reads as 1, 0. */
-    static List<Integer> parse(String choices) {
+    public static List<Integer> parse(String choices) {
         List<Integer> parsed = new ArrayList<>();
         if (choices == null || choices.isBlank()) {
             return parsed;
