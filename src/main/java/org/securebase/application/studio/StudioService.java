@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.securebase.application.ReplayView;
 import org.securebase.application.content.ContentCatalog;
+import org.securebase.domain.BusinessException;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
@@ -103,12 +104,12 @@ public class StudioService {
     }
 
     /** Refused because the author's text still has problems: each with its line. */
-    public static class PublishRefused extends RuntimeException {
+    public static class PublishRefused extends BusinessException {
         private static final long serialVersionUID = 1L;
         private final transient List<ContentProblem> problems;
 
         PublishRefused(List<ContentProblem> problems) {
-            super(problems.size() + " problem(s)");
+            super("studio.publish.refused", problems.size() + " problem(s)");
             this.problems = List.copyOf(problems);
         }
 
@@ -118,7 +119,7 @@ public class StudioService {
     }
 
     /** Refused because the slug is taken or malformed, with what to do instead. */
-    public static class SlugRefused extends RuntimeException {
+    public static class SlugRefused extends BusinessException {
         private static final long serialVersionUID = 1L;
 
         public enum Reason {
@@ -128,7 +129,7 @@ public class StudioService {
         private final Reason reason;
 
         SlugRefused(Reason reason, String slug) {
-            super(reason + ": " + slug);
+            super("studio.slug." + reason.name().toLowerCase(java.util.Locale.ROOT), reason + ": " + slug);
             this.reason = reason;
         }
 

@@ -1,12 +1,13 @@
 package org.securebase.domain.module;
 
 import java.time.Instant;
+import org.securebase.domain.BusinessException;
 
 /**
  * A save or publish made on an older revision of a draft than the stored one: someone else (or another tab) saved
  * in between. Nothing was changed; the author's text is still theirs to keep, compare or copy.
  */
-public class DraftConflict extends RuntimeException {
+public class DraftConflict extends BusinessException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,7 +17,8 @@ public class DraftConflict extends RuntimeException {
     private final String storedText;
 
     public DraftConflict(String slug, long storedRevision, String savedBy, Instant savedAt, String storedText) {
-        super("draft " + slug + " was saved by " + savedBy + " at " + savedAt + " (revision " + storedRevision + ")");
+        super("studio.conflict",
+                "draft " + slug + " was saved by " + savedBy + " at " + savedAt + " (revision " + storedRevision + ")");
         this.storedRevision = storedRevision;
         this.savedBy = savedBy;
         this.savedAt = savedAt;

@@ -1,0 +1,438 @@
+package org.securebase.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The authoring studio over real HTTP and in a real browser: a tutor given the author right writes a branching
+ * module, sees a validation problem at its line and fixes it, previews two paths, publishes, and a student of the
+ * school takes it while another school's people find nothing. Two authors never overwrite each other; a malformed
+ * upload imports nothing; every shipped module survives import and export unchanged.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StudioIT {
+
+    static final String TUTOR = "tutor@demo.securebase.org";
+    static final String TUTOR2 = "tutor2@demo.securebase.org";
+    static final String ADMIN = "admin@demo.securebase.org";
+    static final String ADMIN2 = "admin2@demo.securebase.org";
+    static final String STUDENT = "student1@demo.securebase.org";
+
+    private static final Pattern REVISION = Pattern.compile("data-revision=\"(\\d+)\"");
+
+    @ArquillianResource
+    private URL url;
+
+    private URI base;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+    }
+
+    private WebClient as(String email) {
+        return new WebClient(base).signIn(email);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** A short branching module, original text: two readings lead to two different second visits and endings. */
+    static String module(String slug, String wrongNext) {
+        return """
+                slug: %s
+                title: "Night calls from the flat above the shop"
+                patterns: [hyperactivating]
+                setting: "Out-of-hours general practice"
+                estimatedMinutes: 15
+                summary: |
+                  For medical students (Year 3). A man phones the out-of-hours service three nights running.
+                objectives:
+                  - "By the end you can weigh what repeated night calls may be asking for."
+                stages:
+                  - id: first-call
+                    title: "The first call"
+                    body: |
+                      Mr Idris Bello, 61, rings at two in the morning about a tight feeling in his throat.
+                      He has rung twice this week. His observations, read out by his daughter, are normal.
+                    question:
+                      text: "Which reading fits best?"
+                      options:
+                        - text: "He is frightened at night and rings when he is alone with it"
+                          correct: true
+                          feedback: "The calls come when nobody is near."
+                          consequence: "He agrees to a morning appointment and says he will sleep."
+                          next: morning
+                        - text: "He wants a prescription he has been refused"
+                          feedback: "Nothing in the calls asks for a drug."
+                          consequence: "He rings again an hour later, more frightened."
+                          next: %s
+                  - id: morning
+                    title: "The morning appointment"
+                    body: |
+                      MORNING-PATH: he comes with his daughter and talks about his wife's death last spring.
+                    next: ending
+                  - id: third-call
+                    title: "The third call"
+                    body: |
+                      THIRD-CALL-PATH: he rings at four, and the call handler sends an ambulance.
+                    next: ending
+                  - id: ending
+                    title: "A month later"
+                    body: |
+                      He has not rung at night since the practice gave him a named doctor.
+                    ending: true
+                prompts:
+                  - id: noticing
+                    text: "What did you notice in yourself when the third call came in?"
+                    guidance: "Start from a moment; describe before you explain."
+                    minLength: 50
+                commentary: |
+                  COMMENTARY-TEXT: each path shows what a reply at night does to the next call.
+                references:
+                  - "Holmes J, Elder A. Psychotherapy in General Practice. 2002."
+                """.formatted(slug, wrongNext);
+    }
+
+    private static long revision(String page) {
+        Matcher m = REVISION.matcher(page);
+        assertTrue(m.find(), "the editor names its revision: " + page);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static Object cm(ChromeDriver driver, String script, Object... args) {
+        return driver.executeScript("var cm = document.querySelector('.CodeMirror').CodeMirror; " + script, args);
+    }
+
+    @Test
+    void anAuthorWritesABranchingModuleFixesAProblemAtItsLinePreviewsTwoPathsAndAStudentTakesIt() throws Exception {
+        String slug = "night-calls-" + suffix();
+        // Without the right, no studio: a tutor finds nothing, a student is refused the area.
+        assertEquals(404, as(TUTOR2).get("studio/index.xhtml").statusCode());
+        assertEquals(403, as(STUDENT).get("studio/index.xhtml").statusCode());
+        assertEquals(404, as(STUDENT).get("api/studio/modules/the-racing-heart/file").statusCode(),
+                "a module's file holds its answers: no student gets it");
+
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            // The school's administrator grants the author right, in the browser.
+            CrossSite.signIn(driver, base.toString(), ADMIN);
+            driver.get(base.resolve("admin/authors.xhtml").toString());
+            Browser.assertAccessible(driver, "admin/authors");
+            WebElement row = driver.findElement(By.cssSelector("tr.tutor-row[data-email='" + TUTOR + "']"));
+            if (row.findElement(By.cssSelector(".grant-button")).getAttribute("value").startsWith("Grant")) {
+                row.findElement(By.cssSelector(".grant-button")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                        "tr.tutor-row[data-email='" + TUTOR + "']"), "Yes"));
+            }
+            driver.manage().deleteAllCookies();
+
+            CrossSite.signIn(driver, base.toString(), TUTOR);
+            driver.get(base.resolve("studio/index.xhtml").toString());
+            Browser.assertAccessible(driver, "studio/index");
+            Browser.screenshot(driver, "studio-index");
+            driver.findElement(By.id("new-module:slug")).sendKeys(slug);
+            driver.findElement(By.id("new-module:title")).sendKeys("Night calls");
+            driver.findElement(By.id("new-module:create")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#studio-editor.enhanced")));
+
+            // The module written with one mistake: an option leads to a stage that does not exist.
+            String broken = module(slug, "nowhere");
+            int brokenLine = broken.lines().toList().indexOf("          next: nowhere") + 1;
+            assertTrue(brokenLine > 0);
+            cm(driver, "cm.setValue(arguments[0]);", broken);
+            WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#problems .goto-line[data-line='" + brokenLine + "']")));
+            assertTrue(problem.findElement(By.xpath("..")).getText().contains("'nowhere'"),
+                    "the problem is told beside its line: " + problem.findElement(By.xpath("..")).getText());
+            wait.until(d -> !d.findElements(By.cssSelector(".CodeMirror-lint-marker-error")).isEmpty());
+            Browser.assertAccessible(driver, "studio/edit");
+            Browser.screenshot(driver, "studio-editor-problem");
+
+            // Publishing is refused while the problem stands.
+            driver.findElement(By.id("actions:publish")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.refused")));
+            assertTrue(driver.findElement(By.cssSelector("ul.refused")).getText().contains("nowhere"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#studio-editor.enhanced")));
+
+            // The author goes to the line from the list and fixes it by keyboard.
+            problem = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                    "#problems .goto-line[data-line='" + brokenLine + "']")));
+            problem.click();
+            assertEquals((long) brokenLine - 1, cm(driver, "return cm.getCursor().line;"));
+            new Actions(driver).sendKeys(Keys.END).keyDown(Keys.SHIFT).sendKeys(Keys.HOME).keyUp(Keys.SHIFT)
+                    .sendKeys("next: third-call").perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "No problems"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved"));
+            assertEquals(module(slug, "third-call"), cm(driver, "return cm.getValue();"));
+
+            // Another author saves the same draft meanwhile: this editor's next save meets the choice.
+            WebClient admin = as(ADMIN);
+            long seen = revision(admin.get("studio/edit.xhtml?module=" + slug).body());
+            String theirs = module(slug, "third-call").replace("A month later", "Six weeks later");
+            assertEquals(200, admin.putJson("api/studio/drafts/" + slug, "{\"source\":" + json(theirs)
+                    + ",\"revision\":" + seen + "}").statusCode());
+            cm(driver, "cm.replaceRange('# mine\\n', {line: 0, ch: 0});");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".conflict-use-theirs")));
+            assertTrue(driver.findElement(By.cssSelector(".conflict")).getText().contains("Sam Whitfield"),
+                    driver.findElement(By.cssSelector(".conflict")).getText());
+            assertTrue(((String) cm(driver, "return cm.getValue();")).startsWith("# mine"), "mine is still here");
+            driver.findElement(By.cssSelector(".conflict-use-theirs")).click();
+            wait.until(d -> ((String) cm((ChromeDriver) d, "return cm.getValue();")).contains("Six weeks later"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved"));
+
+            // Preview as a trainee, on both paths: nothing is recorded.
+            driver.findElement(By.id("preview-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".replay-options a")));
+            Browser.assertAccessible(driver, "studio/preview");
+            driver.findElements(By.cssSelector(".replay-options a")).get(0).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-ended")));
+            String first = driver.findElement(By.tagName("main")).getText();
+            assertTrue(first.contains("MORNING-PATH") && !first.contains("THIRD-CALL-PATH"), first);
+            assertTrue(first.contains("COMMENTARY-TEXT") && first.contains("Six weeks later"), first);
+            Browser.screenshot(driver, "studio-preview");
+            driver.findElement(By.id("preview-again")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".replay-options a")));
+            driver.findElements(By.cssSelector(".replay-options a")).get(1).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-ended")));
+            String second = driver.findElement(By.tagName("main")).getText();
+            assertTrue(second.contains("THIRD-CALL-PATH") && !second.contains("MORNING-PATH"), second);
+
+            // Publish: a first version, by the tutor, in the history.
+            driver.get(base.resolve("studio/edit.xhtml?module=" + slug).toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#studio-editor.enhanced")));
+            driver.findElement(By.id("actions:publish")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.version")));
+            String history = driver.findElement(By.tagName("main")).getText();
+            assertTrue(history.contains("v1") && history.contains("Dr Helen Marsh") && history.contains("Published"),
+                    history);
+            Browser.assertAccessible(driver, "studio/history");
+            Browser.screenshot(driver, "studio-history");
+        } finally {
+            driver.quit();
+        }
+
+        // A student of the school finds it and takes it; the file is the one published.
+        WebClient student = as(STUDENT);
+        assertTrue(student.get("student/index.xhtml").body().contains("data-slug=\"" + slug + "\""));
+        String page = student.get("student/module.xhtml?module=" + slug).body();
+        assertTrue(page.contains("The first call"), page);
+        WebClient tutor = as(TUTOR);
+        String file = tutor.get("api/studio/modules/" + slug + "/file").body();
+        assertTrue(file.contains("Six weeks later") && file.contains("next: third-call"), file);
+
+        // Another school's people find nothing: pages, API, files.
+        WebClient other = as(ADMIN2);
+        assertEquals(404, other.get("studio/edit.xhtml?module=" + slug).statusCode());
+        assertEquals(404, other.get("studio/history.xhtml?module=" + slug).statusCode());
+        assertEquals(404, other.get("studio/preview.xhtml?module=" + slug).statusCode());
+        assertEquals(404, other.get("api/studio/modules/" + slug + "/file").statusCode());
+        assertEquals(404, other.putJson("api/studio/drafts/" + slug, "{\"source\":\"x\",\"revision\":0}")
+                .statusCode());
+        assertFalse(other.get("studio/index.xhtml").body().contains(slug));
+        WebClient eastStudent = new WebClient(base).signIn(eastbridgeStudent());
+        assertEquals(404, eastStudent.get("student/module.xhtml?module=" + slug).statusCode());
+        assertFalse(eastStudent.get("student/index.xhtml").body().contains(slug));
+
+        // Unpublished: gone from new starts; the student who started keeps it.
+        String studio = tutor.get("studio/index.xhtml").body();
+        assertTrue(studio.contains(slug));
+        WebClient student3 = as("student3@demo.securebase.org");
+        assertTrue(student3.get("student/index.xhtml").body().contains("data-slug=\"" + slug + "\""));
+        unpublish(tutor, slug);
+        assertFalse(student3.get("student/index.xhtml").body().contains("data-slug=\"" + slug + "\""));
+        assertEquals(404, student3.get("student/module.xhtml?module=" + slug).statusCode());
+        assertTrue(student.get("student/module.xhtml?module=" + slug).body().contains("The first call"),
+                "who started keeps their version");
+    }
+
+    /** Unpublishes through the studio's own form, as the author's click does. */
+    private static void unpublish(WebClient author, String slug) {
+        String studio = author.get("studio/index.xhtml").body();
+        Matcher row = Pattern.compile("<tr class=\"own-module\" data-slug=\"" + Pattern.quote(slug)
+                + "\">(.*?)</tr>", Pattern.DOTALL).matcher(studio);
+        assertTrue(row.find(), "a row for " + slug);
+        Matcher link = Pattern.compile("id=\"(own:[^\"]*unpublish)\"").matcher(row.group(1));
+        assertTrue(link.find(), "an unpublish link for " + slug + ": " + row.group(1));
+        HttpResponse<String> done = author.postFaces("studio/index.xhtml", studio, "own",
+                Map.of(link.group(1), link.group(1)));
+        assertTrue(done.statusCode() == 200 || done.statusCode() == 302, done.statusCode() + done.body());
+    }
+
+    @Test
+    void twoAuthorsSavingTheSameRevisionNeverOverwriteEachOtherAndPublishingAStaleRevisionIsRefused() {
+        String slug = "two-authors-" + suffix();
+        WebClient admin = as(ADMIN);
+        String studio = admin.get("studio/index.xhtml").body();
+        HttpResponse<String> created = admin.postFaces("studio/index.xhtml", studio, "new-module", Map.of(
+                "new-module:slug", slug, "new-module:title", "Two authors", "new-module:create", ""));
+        assertEquals(302, created.statusCode(), created.body());
+        long start = revision(admin.get("studio/edit.xhtml?module=" + slug).body());
+        WebClient other = as(ADMIN);
+        assertEquals(start, revision(other.get("studio/edit.xhtml?module=" + slug).body()));
+
+        HttpResponse<String> first = admin.putJson("api/studio/drafts/" + slug, "{\"source\":"
+                + json(module(slug, "third-call")) + ",\"revision\":" + start + "}");
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"problems\":[]"), first.body());
+        HttpResponse<String> second = other.putJson("api/studio/drafts/" + slug, "{\"source\":\"mine\",\"revision\":"
+                + start + "}");
+        assertEquals(409, second.statusCode(), second.body());
+        assertTrue(second.body().contains("\"reason\":\"conflict\"") && second.body().contains("Night calls from"),
+                "the refusal carries the stored text: " + second.body());
+        String page = admin.get("studio/edit.xhtml?module=" + slug).body();
+        assertTrue(page.contains("Night calls from the flat"), "the first save stands");
+
+        // A publish naming the revision the author saw before the other's save is refused, and publishes nothing.
+        String stale = other.get("studio/edit.xhtml?module=" + slug).body();
+        long current = revision(stale);
+        assertEquals(200, admin.putJson("api/studio/drafts/" + slug, "{\"source\":" + json(module(slug,
+                "morning")) + ",\"revision\":" + current + "}").statusCode());
+        HttpResponse<String> refused = other.postFaces("studio/edit.xhtml?module=" + slug, stale, "actions", Map.of(
+                "module", slug, "actions:revision", String.valueOf(current), "actions:publish", ""));
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("saved this draft"), refused.body());
+        assertEquals(404, admin.get("api/studio/modules/" + slug + "/file").statusCode(), "nothing published");
+
+        HttpResponse<String> malformed = admin.putJson("api/studio/drafts/" + slug, "{\"source\":\"slug: ["
+                + "\",\"revision\":" + (current + 1) + "}");
+        assertEquals(200, malformed.statusCode(), "a broken file still saves: " + malformed.body());
+        assertTrue(malformed.body().contains("\"line\":1"), malformed.body());
+    }
+
+    @Test
+    void aMalformedUploadListsEveryProblemByFileAndLineAndImportsNothing() throws Exception {
+        String sfx = suffix();
+        String good = module("good-" + sfx, "third-call");
+        String bad = module("bad-" + sfx, "nowhere").replace("estimatedMinutes: 15",
+                "estimatedMinutes: 15\ncolour: red");
+        byte[] zip = zip(Map.of("modules/good-" + sfx + ".yaml", good, "modules/bad-" + sfx + ".yaml", bad));
+        WebClient admin = as(ADMIN);
+        String studio = admin.get("studio/index.xhtml").body();
+        HttpResponse<String> answer = admin.postMultipartBytes("studio/index.xhtml", studio, "import", Map.of(
+                "import:upload", ""), "import:files", "pack-" + sfx + ".zip", "application/zip", zip);
+        assertEquals(200, answer.statusCode());
+        String body = answer.body();
+        int colour = bad.lines().toList().indexOf("colour: red") + 1;
+        int nowhere = bad.lines().toList().indexOf("          next: nowhere") + 1;
+        assertTrue(body.contains("pack-" + sfx + ".zip!modules/bad-" + sfx + ".yaml:" + colour), body);
+        assertTrue(body.contains("colour"), body);
+        assertTrue(body.contains("pack-" + sfx + ".zip!modules/bad-" + sfx + ".yaml:" + nowhere)
+                || body.contains("bad-" + sfx + ".yaml:" + nowhere), "every problem, each at its line: " + body);
+        assertTrue(body.contains("nothing was imported"), body);
+        assertFalse(admin.get("studio/index.xhtml").body().contains("good-" + sfx), "nothing imported");
+    }
+
+    @Test
+    void everyShippedModuleSurvivesImportPublishAndExportUnchanged() throws Exception {
+        String sfx = suffix();
+        Map<String, String> uploaded = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("content", "modules"))) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("[a-z0-9-]+\\.yaml")).sorted()
+                    .toList()) {
+                String slug = p.getFileName().toString().replace(".yaml", "") + "-" + sfx;
+                String text = Files.readString(p, StandardCharsets.UTF_8).replaceFirst("(?m)^slug:.*$",
+                        "slug: " + slug);
+                uploaded.put(slug, text);
+            }
+        }
+        assertTrue(uploaded.size() >= 12, "the shipped modules: " + uploaded.keySet());
+        Map<String, String> entries = new LinkedHashMap<>();
+        uploaded.forEach((slug, text) -> entries.put("content/modules/" + slug + ".yaml", text));
+        WebClient east = as(ADMIN2);
+        String studio = east.get("studio/index.xhtml").body();
+        HttpResponse<String> imported = east.postMultipartBytes("studio/index.xhtml", studio, "import", Map.of(
+                "import:upload", ""), "import:files", "shipped.zip", "application/zip", zip(entries));
+        assertTrue(imported.body().contains(uploaded.size() + " module(s) imported"), imported.body());
+        for (Map.Entry<String, String> m : uploaded.entrySet()) {
+            String editor = east.get("studio/edit.xhtml?module=" + m.getKey()).body();
+            HttpResponse<String> published = east.postFaces("studio/edit.xhtml?module=" + m.getKey(), editor,
+                    "actions", Map.of("module", m.getKey(), "actions:revision", String.valueOf(revision(editor)),
+                            "actions:publish", ""));
+            assertEquals(302, published.statusCode(), m.getKey() + ": " + published.body());
+            HttpResponse<String> file = east.get("api/studio/modules/" + m.getKey() + "/file");
+            assertEquals(200, file.statusCode());
+            assertEquals(m.getValue(), file.body(), "exported as imported: " + m.getKey());
+        }
+    }
+
+    static byte[] zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A student of Eastbridge (which the demo gives no students), made once with the demo password. */
+    private static String eastbridgeStudent() throws Exception {
+        String email = "east-student@demo.securebase.org";
+        try (Connection db = PersonalTables.connect()) {
+            try (PreparedStatement find = db.prepareStatement("select count(*) from account where email = ?")) {
+                find.setString(1, email);
+                try (ResultSet rs = find.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return email;
+                    }
+                }
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into account (id, version, email, "
+                    + "display_name, password_hash, role, school_id, enabled, created_at, modified_at, author) "
+                    + "select 9900001, 0, ?, 'Eastbridge Student', a.password_hash, 'STUDENT', "
+                    + "(select id from school where name like 'Eastbridge%'), true, a.created_at, a.modified_at, "
+                    + "false from account a where a.email = ?")) {
+                insert.setString(1, email);
+                insert.setString(2, STUDENT);
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        return email;
+    }
+}
