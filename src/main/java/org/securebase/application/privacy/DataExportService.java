@@ -67,7 +67,7 @@ public class DataExportService {
         String email = person.getEmail();
         PersonalData data = new PersonalData(person);
         data.json("account.json", sql.rows("a.id, a.email, a.display_name, a.role, a.school_id, s.name as school, "
-                + "a.enabled, a.locale, a.time_zone, a.lti_issuer, a.lti_subject, a.lti_platform_id, a.created_at, "
+                + "a.enabled, a.author, a.locale, a.time_zone, a.lti_issuer, a.lti_subject, a.lti_platform_id, a.created_at, "
                 + "a.modified_at", "from account a left join school s on s.id = a.school_id where a.id = ?1", id),
                 "account");
         data.json("cohorts.json", sql.rows("m.cohort_id, c.name as cohort, p.name as programme, p.ends_on",
