@@ -25,8 +25,8 @@ import org.securebase.domain.module.Stance;
  * by the options' surface (the longest or the shortest, never the longest, avoid absolute words, echo the stage's
  * words or avoid them, take the middle one) may not beat 30 % correct over all shipped questions, and every option tells what happened next.
  * Nor may a "house answer" read from what the options do: striking out the option that hands the patient on and the
- * one that reassures, and guessing among the rest. (Always taking the secure-base or explore option is printed too,
- * but not yet held to the ceiling: see {@link #REPORTED}.)
+ * one that reassures, and guessing among the rest. (Always taking the secure-base or explore option, or either on its
+ * own, is printed too, but not yet held to the ceiling: see {@link #REPORTED}.)
  */
 class QuestionCuesTest {
 
@@ -97,8 +97,10 @@ class QuestionCuesTest {
 
     /**
      * Strategies printed beside the others but not held to the ceiling. "The secure-base or explore one" still
-     * scores far above it (most best readings are steady or curious ones, as the course teaches); it stays visible
-     * here until enough questions make a tempting explore or secure-base option wrong.
+     * scores far above it (most best readings are steady or curious ones, as the course teaches; 69 % before the
+     * December fresh reads, about 63 % after a tempting explore or secure-base option was made wrong in nine more
+     * questions); it stays visible here, with each stance on its own, until enough questions honestly make such an
+     * option wrong. Re-tagging a stance only to lower these figures would defeat them.
      */
     static final Map<String, BiFunction<Question, Set<String>, List<Integer>>> REPORTED = new LinkedHashMap<>();
 
@@ -140,6 +142,10 @@ class QuestionCuesTest {
         REPORTED.put("the secure-base or explore one", (q, stage) -> indexes(q).stream()
                 .filter(i -> stanceIn(q.options().get(i), Stance.SECURE_BASE, Stance.EXPLORE))
                 .toList());
+        REPORTED.put("the explore one", (q, stage) -> indexes(q).stream()
+                .filter(i -> stanceIn(q.options().get(i), Stance.EXPLORE)).toList());
+        REPORTED.put("the secure-base one", (q, stage) -> indexes(q).stream()
+                .filter(i -> stanceIn(q.options().get(i), Stance.SECURE_BASE)).toList());
     }
 
     @Test
