@@ -47,10 +47,14 @@ public class CaseService {
     @Inject
     private FirstTime firstTime;
 
+    @Inject
+    private CohortPlanService plans;
+
     /** Opens a module for the student, starting it (pinned to the current version) on first visit. */
     public CaseView open(Account student, String slug) {
         ModuleProgress progress = progress(student, slug).orElse(null);
         if (progress == null) {
+            plans.requireReleased(student, slug);
             long current = catalog.currentModule(slug, student.getSchool()).getId();
             try {
                 firstTime.create(() -> em.persist(new ModuleProgress(em.getReference(Account.class, student.getId()),

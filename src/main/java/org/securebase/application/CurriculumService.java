@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +17,8 @@ import java.util.Set;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.curriculum.PlanStep;
+import org.securebase.domain.instrument.SelfRating;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.reflection.ReflectionStatus;
@@ -36,12 +40,22 @@ public class CurriculumService {
     @Inject
     private SelfRatingService ratings;
 
+    @Inject
+    private CohortPlanService plans;
+
+    @Inject
+    private Clock clock;
+
     /**
      * The student's curriculum in order: modules with their status, and milestones with how many of their
      * instruments are submitted. Modules outside the curriculum follow at the end.
      */
     public List<CurriculumEntry> entriesFor(Account student) {
         List<ModuleSummary> modules = forStudent(student);
+        Optional<Cohort> planned = plans.planCohortOf(student);
+        if (planned.isPresent()) {
+            return planned(student, planned.get(), modules);
+        }
         Optional<CurriculumDefinition> curriculum = curriculumOf(student);
         if (curriculum.isEmpty()) {
             return modules.stream().map(m -> new CurriculumEntry(m, null)).toList();
@@ -59,6 +73,62 @@ public class CurriculumService {
             }
         }
         modules.stream().filter(m -> bySlug.containsKey(m.slug()))
+                .forEach(m -> entries.add(new CurriculumEntry(m, null)));
+        return entries;
+    }
+
+    /**
+     * The student's cohort plan in its order, each step with its dates and the student's standing; then the modules
+     * the student began that are not (or no longer) in the plan, so that no work goes out of sight. Five queries.
+     */
+    private List<CurriculumEntry> planned(Account student, Cohort cohort, List<ModuleSummary> modules) {
+        Map<String, ModuleSummary> bySlug = new HashMap<>();
+        modules.forEach(m -> bySlug.put(m.slug(), m));
+        Map<String, Instant> firstSubmitted = new HashMap<>();
+        for (Object[] row : em.createQuery("select r.slug, v.submittedAt from Reflection r join r.versions v "
+                + "where r.student = :student and v.number = 1", Object[].class).setParameter("student", student)
+                .getResultList()) {
+            firstSubmitted.put((String) row[0], org.securebase.domain.InstantConverter.of(row[1]));
+        }
+        Optional<CurriculumDefinition> curriculum = plans.curriculumOf(cohort);
+        Map<String, Object[]> milestoneTimes = new HashMap<>();
+        curriculum.ifPresent(c -> {
+            for (Object[] row : em.createQuery("select r.milestone, max(r.submittedAt) from SelfRating r "
+                    + "where r.student = :student and r.curriculum = :curriculum and r.status = :submitted "
+                    + "group by r.milestone", Object[].class).setParameter("student", student)
+                    .setParameter("curriculum", c.slug()).setParameter("submitted", SelfRating.Status.SUBMITTED)
+                    .getResultList()) {
+                milestoneTimes.put((String) row[0], row);
+            }
+        });
+        Map<String, Long> submitted = curriculum.map(c -> ratings.submittedPerMilestone(student, c.slug()))
+                .orElse(Map.of());
+        Instant now = clock.instant();
+        List<CurriculumEntry> entries = new ArrayList<>();
+        for (PlanStep step : plans.steps(cohort.getId())) {
+            if (step.module().isPresent()) {
+                ModuleSummary m = bySlug.remove(step.module().get());
+                if (m != null) {
+                    entries.add(new CurriculumEntry(m, null, new CurriculumEntry.Schedule(step.getReleaseAt(),
+                            step.getDueAt(), step.standing(now, firstSubmitted.get(m.slug()),
+                                    m.status() != ModuleStatus.NOT_STARTED))));
+                }
+            } else {
+                curriculum.flatMap(c -> c.milestones().stream().filter(x -> x.id().equals(step.milestone().get()))
+                        .findFirst()).ifPresent(ms -> {
+                            long done = submitted.getOrDefault(ms.id(), 0L);
+                            Object[] times = milestoneTimes.get(ms.id());
+                            Instant doneAt = done >= ms.instruments().size() && times != null
+                                    ? org.securebase.domain.InstantConverter.of(times[1])
+                                    : null;
+                            entries.add(new CurriculumEntry(null, new CurriculumEntry.MilestoneSummary(
+                                    curriculum.get().slug(), ms.id(), ms.title(), ms.instruments().size(), done),
+                                    new CurriculumEntry.Schedule(step.getReleaseAt(), step.getDueAt(),
+                                            step.standing(now, doneAt, times != null))));
+                        });
+            }
+        }
+        modules.stream().filter(m -> bySlug.containsKey(m.slug()) && m.status() != ModuleStatus.NOT_STARTED)
                 .forEach(m -> entries.add(new CurriculumEntry(m, null)));
         return entries;
     }

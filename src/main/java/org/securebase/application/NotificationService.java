@@ -60,7 +60,7 @@ public class NotificationService {
     /** The latest notifications, newest first: one query. */
     public List<NotificationItem> inbox(Account account, int limit) {
         return em.createQuery("select new org.securebase.application.NotificationItem(n.id, n.kind, "
-                + "r.id, n.subject, n.createdAt, case when n.readAt is null then true else false end, b.id) "
+                + "r.id, n.subject, n.createdAt, case when n.readAt is null then true else false end, b.id, n.link) "
                 + "from Notification n left join n.reflection r left join n.balintSession b where n.recipient = :account "
                 + "order by n.createdAt desc, n.id desc", NotificationItem.class)
                 .setParameter("account", account).setMaxResults(limit).getResultList();

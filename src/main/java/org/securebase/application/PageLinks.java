@@ -20,4 +20,14 @@ public interface PageLinks {
 
     /** Signing in with a one-time link. */
     String signInLink(String token);
+
+    /** A step of a student's plan, relative to the application (for in-app links): a module or a milestone. */
+    default String planStepPath(String module, String curriculum, String milestone) {
+        return module != null ? "/student/module.xhtml?module=" + java.net.URLEncoder.encode(module,
+                java.nio.charset.StandardCharsets.UTF_8) : "/student/milestone.xhtml?c=" + curriculum + "&milestone="
+                        + milestone;
+    }
+
+    /** The same page under the installation's public address (for mail). */
+    String absolute(String path);
 }

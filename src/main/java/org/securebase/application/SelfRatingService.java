@@ -58,6 +58,9 @@ public class SelfRatingService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private CohortPlanService plans;
+
     public MilestoneView milestone(Account student, String curriculumSlug, String milestoneId) {
         Milestone milestone = find(curriculumSlug, milestoneId);
         Map<String, SelfRating.Status> now = new HashMap<>();
@@ -66,6 +69,9 @@ public class SelfRatingService {
                 .setParameter("student", student).setParameter("curriculum", curriculumSlug)
                 .setParameter("milestone", milestoneId).getResultList()) {
             (r.getPerspective() == Perspective.NOW ? now : then).put(r.getSlug(), r.getStatus());
+        }
+        if (now.isEmpty() && then.isEmpty()) {
+            plans.requireMilestoneReleased(student, curriculumSlug, milestoneId);
         }
         List<MilestoneItem> items = milestone.instruments().stream().map(slug -> new MilestoneItem(slug,
                 instrument(slug).title(), now.get(slug), then.get(slug))).toList();
@@ -121,6 +127,7 @@ public class SelfRatingService {
         if (existing != null) {
             return existing;
         }
+        plans.requireMilestoneReleased(student, curriculum, milestoneId);
         ContentVersion version = catalog.currentInstrument(instrument);
         SelfRating rating = new SelfRating(student, version, curriculum, milestoneId, perspective, clock.instant());
         if (create) {

@@ -43,6 +43,9 @@ public class NotificationBacking {
     }
 
     public String link(NotificationItem item) {
+        if (item.link() != null) {
+            return Faces.getRequestContextPath() + item.link();
+        }
         if (item.balintSessionId() != null) {
             return Faces.getRequestContextPath() + "/balint/session.xhtml?id=" + item.balintSessionId();
         }

@@ -46,4 +46,9 @@ public class WebPageLinks implements PageLinks {
     public String signInLink(String token) {
         return at("/signin-link.xhtml?token=" + token);
     }
+
+    @Override
+    public String absolute(String path) {
+        return at(path);
+    }
 }

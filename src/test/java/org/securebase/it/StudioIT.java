@@ -54,6 +54,9 @@ class StudioIT {
     static final String ADMIN2 = "admin2@demo.securebase.org";
     static final String STUDENT = "student1@demo.securebase.org";
 
+    /** A cohort of its own, whose plan gets the new module (see {@link PlanCohorts}). */
+    static final long PLAN_COHORT = 9900200;
+
     private static final Pattern REVISION = Pattern.compile("data-revision=\"(\\d+)\"");
 
     @ArquillianResource
@@ -148,6 +151,8 @@ class StudioIT {
     @Test
     void anAuthorWritesABranchingModuleFixesAProblemAtItsLinePreviewsTwoPathsAndAStudentTakesIt() throws Exception {
         String slug = "night-calls-" + suffix();
+        java.util.List<String> planStudents = PlanCohorts.create(PLAN_COHORT, "Studio plan cohort (test)", "studio",
+                1, TUTOR);
         // Without the right, no studio: a tutor finds nothing, a student is refused the area.
         assertEquals(404, as(TUTOR2).get("studio/index.xhtml").statusCode());
         assertEquals(403, as(STUDENT).get("studio/index.xhtml").statusCode());
@@ -250,9 +255,34 @@ class StudioIT {
                     history);
             Browser.assertAccessible(driver, "studio/history");
             Browser.screenshot(driver, "studio-history");
+
+            // The author places it in a cohort's plan, due in five days.
+            driver.get(base.resolve("staff/plan.xhtml?id=" + PLAN_COHORT).toString());
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("plan:module")))
+                    .selectByValue(slug);
+            driver.findElement(By.id("plan:addModule")).click();
+            WebElement due = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#plan-steps li[data-key='" + slug + "'] input[id^='due-']")));
+            java.time.ZoneId zone = java.time.ZoneId.of(driver.findElement(By.id("plan-steps"))
+                    .getAttribute("data-zone"));
+            driver.executeScript("arguments[0].value = arguments[1];", due, java.time.format.DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd'T'HH:mm").format(java.time.Instant.now().plus(Duration.ofDays(5))
+                            .atZone(zone)));
+            driver.findElement(By.id("plan:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The dates are saved"));
         } finally {
             driver.quit();
         }
+
+        // A student of that cohort sees it due, and takes it.
+        WebClient planned = new WebClient(base).signIn(planStudents.get(0));
+        String curriculum = planned.get("student/index.xhtml").body();
+        Matcher card = Pattern.compile("data-slug=\"" + Pattern.quote(slug) + "\">(.*?)</li>", Pattern.DOTALL)
+                .matcher(curriculum);
+        assertTrue(card.find() && card.group(1).contains("data-standing=\"NOT_STARTED\"")
+                && card.group(1).contains("Due "), curriculum);
+        assertTrue(planned.get("student/module.xhtml?module=" + slug).body().contains("The first call"));
+        assertTrue(planned.get("student/index.xhtml").body().contains("data-standing=\"IN_PROGRESS\""));
 
         // A student of the school finds it and takes it; the file is the one published.
         WebClient student = as(STUDENT);

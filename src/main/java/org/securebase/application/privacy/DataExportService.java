@@ -94,10 +94,15 @@ public class DataExportService {
         if (person.getRole() == Role.STUDENT) {
             data.csv("self-ratings.csv", ratings.exportRows(person));
         }
-        List<Map<String, Object>> notifications = sql.rows("id, kind, reflection_id, subject, created_at, read_at",
+        List<Map<String, Object>> notifications = sql.rows(
+                "id, kind, reflection_id, subject, link, created_at, read_at",
                 "from notification where recipient_id = ?1 order by created_at, id", id);
         data.json("notifications.json", notifications, "notification");
         data.csv("notifications.csv", table(notifications));
+        data.json("plan-reminders.json", sql.rows("r.plan_step_id, s.module_slug, s.milestone, s.due_at, r.sent_at",
+                "from plan_reminder r join plan_step s on s.id = r.plan_step_id where r.account_id = ?1 "
+                        + "order by r.sent_at, r.plan_step_id",
+                id), "plan_reminder");
         data.json("invitations.json", sql.rows("id, purpose, created_at, expires_at, used_at",
                 "from invitation where account_id = ?1 order by created_at, id", id), "invitation");
         List<Map<String, Object>> links = sql.rows("id, slug, platform_id, lineitem_url, created_at",

@@ -85,6 +85,7 @@ public class ErasureService {
                 + "(select id from self_rating where student_id = ?1)", id);
         sql.update("delete from self_rating where student_id = ?1", id);
         sql.update("delete from notification where recipient_id = ?1", id);
+        sql.update("delete from plan_reminder where account_id = ?1", id);
         sql.update("delete from invitation where account_id = ?1", id);
         sql.update("delete from grade_post where link_id in (select id from lti_grade_link where account_id = ?1)",
                 id);

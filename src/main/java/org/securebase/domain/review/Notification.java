@@ -26,7 +26,7 @@ import org.securebase.domain.reflection.Reflection;
 @Table(name = "notification")
 public class Notification {
 
-    public enum Kind { FEEDBACK_RELEASED, WORK_AWAITS, BALINT_PHASE_OPENED }
+    public enum Kind { FEEDBACK_RELEASED, WORK_AWAITS, BALINT_PHASE_OPENED, DUE_SOON }
 
     @Id
     @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
@@ -55,6 +55,10 @@ public class Notification {
     @Column(nullable = false, length = 500)
     private String subject;
 
+    /** For {@link Kind#DUE_SOON}: the page it leads to, relative to the application (/student/...). */
+    @Column(length = 300)
+    private String link;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -76,6 +80,13 @@ public class Notification {
     public static Notification phaseOpened(Account recipient, BalintSession session, String subject, Instant now) {
         Notification n = new Notification(recipient, Kind.BALINT_PHASE_OPENED, null, subject, now);
         n.balintSession = session;
+        return n;
+    }
+
+    /** A step of the trainee's plan is due soon; {@code link} is the page of the step. */
+    public static Notification dueSoon(Account recipient, String subject, String link, Instant now) {
+        Notification n = new Notification(recipient, Kind.DUE_SOON, null, subject, now);
+        n.link = link;
         return n;
     }
 

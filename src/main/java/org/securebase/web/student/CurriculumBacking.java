@@ -43,7 +43,7 @@ public class CurriculumBacking {
                 ModuleSummary m = e.module();
                 return catalog.moduleTranslation(m.slug(), locale).map(t -> new CurriculumEntry(new ModuleSummary(
                         m.slug(), t.title(), m.patterns(), t.setting(), m.estimatedMinutes(), t.summaryHtml(),
-                        m.stages(), m.status()), null)).orElse(e);
+                        m.stages(), m.status()), null, e.schedule())).orElse(e);
             }
             CurriculumEntry.MilestoneSummary ms = e.milestone();
             if (milestoneTitles.isEmpty()) {
@@ -51,8 +51,24 @@ public class CurriculumBacking {
                         .ifPresent(c -> c.milestones().forEach(x -> milestoneTitles.put(x.id(), x.title())));
             }
             return new CurriculumEntry(null, new CurriculumEntry.MilestoneSummary(ms.curriculum(), ms.id(),
-                    milestoneTitles.getOrDefault(ms.id(), ms.title()), ms.instruments(), ms.submitted()));
+                    milestoneTitles.getOrDefault(ms.id(), ms.title()), ms.instruments(), ms.submitted()), e.schedule());
         }).toList();
+    }
+
+    /** A release or due date in the student's own time zone and language. */
+    public String when(java.time.Instant instant) {
+        return org.securebase.web.util.Times.when(instant);
+    }
+
+    /** Whether any line has a date, so that the page explains the dates only when there are some. */
+    public boolean isDated() {
+        return entries.stream().anyMatch(e -> e.schedule() != null && (e.schedule().due() != null
+                || e.schedule().release() != null));
+    }
+
+    /** The zone the dates are shown in, so that a student abroad reads them right. */
+    public String getZone() {
+        return org.securebase.web.util.Times.zone().getId();
     }
 
     public List<CurriculumEntry> getEntries() {

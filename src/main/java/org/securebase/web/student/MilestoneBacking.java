@@ -54,13 +54,22 @@ public class MilestoneBacking {
                             .filter(d -> d.slug().equals(i.instrument())).findFirst()
                             .map(d -> catalog.inLanguage(d, locale).title()).orElse(i.title()), i.now(), i.then()))
                     .toList());
+        } catch (org.securebase.domain.curriculum.NotReleased e) {
+            notYet = e;
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }
     }
 
     /** Runs before rendering: an unknown milestone is "not found". */
+    /** Set when the step opens later: verify() sends the student back to the curriculum, which says when. */
+    private org.securebase.domain.curriculum.NotReleased notYet;
+
     public void verify() {
+        if (notYet != null) {
+            org.securebase.web.util.Bundle.notYetOpen(notYet);
+            return;
+        }
         if (view == null) {
             Faces.responseSendError(404, "not found");
         }

@@ -55,7 +55,14 @@ public class ModuleBacking {
     private final Map<Integer, Integer> choice = new HashMap<>();
 
     /** Runs before rendering: an unknown or someone else's item is "not found", and nothing is rendered. */
+    /** Set when the step opens later: verify() sends the student back to the curriculum, which says when. */
+    private org.securebase.domain.curriculum.NotReleased notYet;
+
     public void verify() {
+        if (notYet != null) {
+            org.securebase.web.util.Bundle.notYetOpen(notYet);
+            return;
+        }
         if (view == null) {
             Faces.responseSendError(404, "not found");
         }
@@ -71,6 +78,8 @@ public class ModuleBacking {
         }
         try {
             view = translated(cases.open(student(), slug));
+        } catch (org.securebase.domain.curriculum.NotReleased e) {
+            notYet = e;
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }

@@ -76,12 +76,21 @@ public class RateBacking {
                     .mapToObj(v -> new Point(v, scale.anchors().containsKey(v) ? v + " · " + scale.anchors().get(v)
                             : String.valueOf(v)))
                     .toList();
+        } catch (org.securebase.domain.curriculum.NotReleased e) {
+            notYet = e;
         } catch (NotFoundException e) {
             // verify() answers 404 before anything is rendered.
         }
     }
 
+    /** Set when the step opens later: verify() sends the student back to the curriculum, which says when. */
+    private org.securebase.domain.curriculum.NotReleased notYet;
+
     public void verify() {
+        if (notYet != null) {
+            org.securebase.web.util.Bundle.notYetOpen(notYet);
+            return;
+        }
         if (view == null) {
             Faces.responseSendError(404, "not found");
         }

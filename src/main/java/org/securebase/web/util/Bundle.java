@@ -40,6 +40,20 @@ public final class Bundle {
         add(FacesMessage.SEVERITY_INFO, key, args);
     }
 
+    public static void warn(String key, Object... args) {
+        add(FacesMessage.SEVERITY_WARN, key, args);
+    }
+
+    /**
+     * A step of the student's plan that is not open yet: back to the curriculum, which says when it opens, with a
+     * message that survives the redirect.
+     */
+    public static void notYetOpen(org.securebase.domain.curriculum.NotReleased refused) {
+        warn("plan.notReleased", Times.when(refused.releaseAt()));
+        org.omnifaces.util.Faces.getFlash().setKeepMessages(true);
+        org.omnifaces.util.Faces.redirect("student/index.xhtml");
+    }
+
     private static void add(FacesMessage.Severity severity, String key, Object... args) {
         String text = text(key, args);
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, text));

@@ -1,0 +1,383 @@
+package org.securebase.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.securebase.application.content.ContentCatalog;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.account.Account;
+import org.securebase.domain.account.Role;
+import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.curriculum.NotReleased;
+import org.securebase.domain.curriculum.PlanStep;
+import org.securebase.domain.curriculum.PlanStep.Standing;
+import org.securebase.domain.instrument.SelfRating;
+import org.securebase.domain.module.ContentVersion;
+import org.securebase.domain.module.ModuleDefinition;
+import org.securebase.domain.school.Cohort;
+
+/**
+ * A cohort's plan: the steps of its curriculum and modules of either library in the cohort's own order, with
+ * release and due dates; where its trainees stand against those dates. The school's administrators and authors
+ * edit it; the cohort's tutors read its progress. A trainee's work belongs to the module, never to the step.
+ */
+@Stateless
+public class CohortPlanService {
+
+    /** One step as the plan page shows it. */
+    public record StepRow(long id, String kind, String key, String title, boolean shared, Instant release,
+            Instant due, boolean missing) {
+    }
+
+    /** Something that can be added to the plan: a module (of which library) or a milestone. */
+    public record Choice(String key, String title, boolean shared) {
+    }
+
+    /** The plan of a cohort, with what may be added and whether the reader may change it. */
+    public record Plan(long cohortId, String cohortName, String curriculumTitle, List<StepRow> steps,
+            List<Choice> modules, List<Choice> milestones, boolean editable) {
+    }
+
+    /** One step's progress across the cohort's students. */
+    public record StepProgress(long stepId, String title, Instant due, boolean pastDue, long students, long onTime,
+            long late, long inProgress, long notStarted) {
+    }
+
+    /** One student's standing with one step. */
+    public record StudentStanding(long accountId, String name, Standing standing, Instant doneAt) {
+    }
+
+    /** A page of students' standings, with how many students there are in all. */
+    public record StandingPage(StepRow step, List<StudentStanding> rows, long total) {
+    }
+
+    /** A release and due date for a step (either may be empty). */
+    public record Dates(Instant release, Instant due) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private CohortService cohorts;
+
+    @Inject
+    private ContentCatalog catalog;
+
+    @Inject
+    private Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Plan plan(Account staff, long cohortId, Locale reader) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        Optional<CurriculumDefinition> curriculum = curriculumOf(cohort).map(c -> catalog.inLanguage(c, reader));
+        Map<String, ContentVersion> modules = modulesOf(cohort);
+        List<PlanStep> steps = steps(cohortId);
+        List<StepRow> rows = steps.stream().map(s -> row(s, modules, curriculum, reader)).toList();
+        Set<String> inPlan = steps.stream().map(s -> s.module().orElse("#" + s.milestone().orElse(""))).collect(
+                Collectors.toSet());
+        List<Choice> addable = modules.values().stream().filter(v -> !inPlan.contains(v.getSlug()))
+                .map(v -> new Choice(v.getSlug(), title(v, reader), v.isShared())).toList();
+        List<Choice> milestones = curriculum.map(CurriculumDefinition::milestones).orElse(List.of()).stream()
+                .filter(m -> !inPlan.contains("#" + m.id())).map(m -> new Choice(m.id(), m.title(), true)).toList();
+        return new Plan(cohortId, cohort.getName(), curriculum.map(CurriculumDefinition::title).orElse(null), rows,
+                addable, milestones, mayEdit(staff));
+    }
+
+    /** Starts the cohort's plan from its curriculum's steps, in their order and without dates. */
+    public void startFromCurriculum(Account staff, long cohortId) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        if (!steps(cohortId).isEmpty()) {
+            return;
+        }
+        Set<String> known = modulesOf(cohort).keySet();
+        int position = 0;
+        for (CurriculumDefinition.Step step : curriculumOf(cohort).map(CurriculumDefinition::steps)
+                .orElse(List.of())) {
+            if (step instanceof CurriculumDefinition.ModuleStep m && known.contains(m.module())) {
+                em.persist(PlanStep.module(cohort, position++, m.module()));
+            } else if (step instanceof CurriculumDefinition.Milestone ms) {
+                em.persist(PlanStep.milestone(cohort, position++, ms.id()));
+            }
+        }
+        if (position == 0) {
+            throw new BusinessException("plan.nothingToStart", "cohort " + cohortId + " has an empty curriculum");
+        }
+    }
+
+    /** Adds a module of the shared or the school's library at the end of the plan. */
+    public void addModule(Account staff, long cohortId, String slug) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        if (!modulesOf(cohort).containsKey(slug)) {
+            throw new NotFoundException("module " + slug);
+        }
+        List<PlanStep> steps = steps(cohortId);
+        if (steps.stream().anyMatch(s -> s.module().filter(slug::equals).isPresent())) {
+            throw new BusinessException("plan.alreadyInPlan", slug);
+        }
+        em.persist(PlanStep.module(cohort, steps.size(), slug));
+    }
+
+    /** Adds a milestone of the cohort's curriculum at the end of the plan. */
+    public void addMilestone(Account staff, long cohortId, String id) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        if (curriculumOf(cohort).stream().flatMap(c -> c.milestones().stream()).noneMatch(m -> m.id().equals(id))) {
+            throw new NotFoundException("milestone " + id);
+        }
+        List<PlanStep> steps = steps(cohortId);
+        if (steps.stream().anyMatch(s -> s.milestone().filter(id::equals).isPresent())) {
+            throw new BusinessException("plan.alreadyInPlan", id);
+        }
+        em.persist(PlanStep.milestone(cohort, steps.size(), id));
+    }
+
+    /** Moves a step to another place (0 first); the others close up around it. */
+    public void move(Account staff, long cohortId, long stepId, int to) {
+        requireEditable(staff, cohortId);
+        List<PlanStep> steps = new ArrayList<>(steps(cohortId));
+        PlanStep step = find(steps, stepId);
+        steps.remove(step);
+        steps.add(Math.max(0, Math.min(to, steps.size())), step);
+        renumber(steps);
+    }
+
+    /** Takes a step out of the plan; what trainees wrote for it stays theirs, listed as their other work. */
+    public void remove(Account staff, long cohortId, long stepId) {
+        requireEditable(staff, cohortId);
+        List<PlanStep> steps = new ArrayList<>(steps(cohortId));
+        PlanStep step = find(steps, stepId);
+        steps.remove(step);
+        em.remove(step);
+        renumber(steps);
+    }
+
+    /** Sets the dates of several steps at once; all or none (a due date before its release refuses the lot). */
+    public void schedule(Account staff, long cohortId, Map<Long, Dates> dates) {
+        requireEditable(staff, cohortId);
+        List<PlanStep> steps = steps(cohortId);
+        for (Map.Entry<Long, Dates> e : dates.entrySet()) {
+            find(steps, e.getKey()).schedule(e.getValue().release(), e.getValue().due());
+        }
+    }
+
+    /** Each step's progress across the cohort's students: five queries whatever the cohort's size. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StepProgress> progress(Account staff, long cohortId, Locale reader) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        Instant now = clock.instant();
+        long students = em.createNamedQuery("Cohort.countWithRole", Long.class).setParameter("cohort", cohortId)
+                .setParameter("role", Role.STUDENT).getSingleResult();
+        Map<Long, long[]> done = new HashMap<>();
+        for (Object[] r : em.createQuery("select s.id, sum(case when s.dueAt is null or v.submittedAt <= s.dueAt "
+                + "then 1 else 0 end), sum(case when s.dueAt is not null and v.submittedAt > s.dueAt then 1 else 0 end) "
+                + "from PlanStep s, Reflection r join r.versions v where s.cohort.id = :cohort and r.slug = s.module "
+                + "and v.number = 1 and r.student.id in (select m.id from Cohort c join c.members m "
+                + "where c.id = :cohort and m.role = :student) group by s.id", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT).getResultList()) {
+            done.put((Long) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+        }
+        Map<Long, Long> started = new HashMap<>();
+        for (Object[] r : em.createQuery("select s.id, count(p) from PlanStep s, ModuleProgress p "
+                + "where s.cohort.id = :cohort and p.slug = s.module and p.student.id in (select m.id from Cohort c "
+                + "join c.members m where c.id = :cohort and m.role = :student) group by s.id", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT).getResultList()) {
+            started.put((Long) r[0], (Long) r[1]);
+        }
+        Optional<CurriculumDefinition> curriculum = curriculumOf(cohort);
+        Map<String, List<Instant>> milestoneDone = new HashMap<>();
+        Map<String, Long> milestoneStarted = new HashMap<>();
+        if (curriculum.isPresent()) {
+            Map<String, Integer> needed = curriculum.get().milestones().stream()
+                    .collect(Collectors.toMap(CurriculumDefinition.Milestone::id, m -> m.instruments().size()));
+            for (Object[] r : em.createQuery("select r.milestone, r.student.id, sum(case when r.status = :submitted "
+                    + "and r.perspective = :now then 1 else 0 end), max(r.submittedAt) from SelfRating r "
+                    + "where r.curriculum = :curriculum and r.student.id in (select m.id from Cohort c "
+                    + "join c.members m where c.id = :cohort and m.role = :student) group by r.milestone, r.student.id",
+                    Object[].class).setParameter("submitted", SelfRating.Status.SUBMITTED)
+                    .setParameter("now", SelfRating.Perspective.NOW).setParameter("curriculum", curriculum.get().slug())
+                    .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT).getResultList()) {
+                String milestone = (String) r[0];
+                milestoneStarted.merge(milestone, 1L, Long::sum);
+                if (((Number) r[2]).longValue() >= needed.getOrDefault(milestone, Integer.MAX_VALUE)) {
+                    milestoneDone.computeIfAbsent(milestone, k -> new ArrayList<>())
+                            .add(org.securebase.domain.InstantConverter.of(r[3]));
+                }
+            }
+        }
+        Optional<CurriculumDefinition> translated = curriculum.map(c -> catalog.inLanguage(c, reader));
+        Map<String, ContentVersion> modules = modulesOf(cohort);
+        List<StepProgress> out = new ArrayList<>();
+        for (PlanStep s : steps(cohortId)) {
+            long onTime;
+            long late;
+            long begun;
+            if (s.module().isPresent()) {
+                long[] d = done.getOrDefault(s.getId(), new long[2]);
+                onTime = d[0];
+                late = d[1];
+                begun = Math.max(started.getOrDefault(s.getId(), 0L), onTime + late);
+            } else {
+                List<Instant> times = milestoneDone.getOrDefault(s.milestone().get(), List.of());
+                late = s.getDueAt() == null ? 0 : times.stream().filter(t -> t != null && t.isAfter(s.getDueAt()))
+                        .count();
+                onTime = times.size() - late;
+                begun = milestoneStarted.getOrDefault(s.milestone().get(), 0L);
+            }
+            out.add(new StepProgress(s.getId(), row(s, modules, translated, reader).title(), s.getDueAt(),
+                    s.getDueAt() != null && now.isAfter(s.getDueAt()), students, onTime, late,
+                    begun - onTime - late, students - begun));
+        }
+        return out;
+    }
+
+    /** A page of the cohort's students (by name) with their standing on one step: three queries a page. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public StandingPage standings(Account staff, long cohortId, long stepId, int first, int max, Locale reader) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        PlanStep step = find(steps(cohortId), stepId);
+        long total = em.createNamedQuery("Cohort.countWithRole", Long.class).setParameter("cohort", cohortId)
+                .setParameter("role", Role.STUDENT).getSingleResult();
+        List<Account> page = em.createNamedQuery("Cohort.membersWithRole", Account.class)
+                .setParameter("cohort", cohortId).setParameter("role", Role.STUDENT).setFirstResult(first)
+                .setMaxResults(max).getResultList();
+        List<Long> ids = page.stream().map(Account::getId).toList();
+        Map<Long, Instant> doneAt = new HashMap<>();
+        Set<Long> begun = new HashSet<>();
+        Optional<CurriculumDefinition> curriculum = curriculumOf(cohort);
+        if (!ids.isEmpty() && step.module().isPresent()) {
+            for (Object[] r : em.createQuery("select r.student.id, v.submittedAt from Reflection r join r.versions v "
+                    + "where r.slug = :slug and v.number = 1 and r.student.id in :ids", Object[].class)
+                    .setParameter("slug", step.module().get()).setParameter("ids", ids).getResultList()) {
+                doneAt.put((Long) r[0], org.securebase.domain.InstantConverter.of(r[1]));
+            }
+            begun.addAll(em.createQuery("select p.student.id from ModuleProgress p where p.slug = :slug "
+                    + "and p.student.id in :ids", Long.class).setParameter("slug", step.module().get())
+                    .setParameter("ids", ids).getResultList());
+        } else if (!ids.isEmpty() && curriculum.isPresent()) {
+            int needed = curriculum.get().milestones().stream().filter(m -> m.id().equals(step.milestone().get()))
+                    .findFirst().map(m -> m.instruments().size()).orElse(Integer.MAX_VALUE);
+            for (Object[] r : em.createQuery("select r.student.id, sum(case when r.status = :submitted "
+                    + "and r.perspective = :now then 1 else 0 end), max(r.submittedAt) from SelfRating r "
+                    + "where r.curriculum = :curriculum and r.milestone = :milestone and r.student.id in :ids "
+                    + "group by r.student.id", Object[].class).setParameter("submitted", SelfRating.Status.SUBMITTED)
+                    .setParameter("now", SelfRating.Perspective.NOW).setParameter("curriculum", curriculum.get().slug())
+                    .setParameter("milestone", step.milestone().get()).setParameter("ids", ids).getResultList()) {
+                begun.add((Long) r[0]);
+                if (((Number) r[1]).longValue() >= needed) {
+                    doneAt.put((Long) r[0], org.securebase.domain.InstantConverter.of(r[2]));
+                }
+            }
+        }
+        Instant now = clock.instant();
+        List<StudentStanding> rows = page.stream().map(a -> new StudentStanding(a.getId(), a.getDisplayName(),
+                step.standing(now, doneAt.get(a.getId()), begun.contains(a.getId())), doneAt.get(a.getId()))).toList();
+        return new StandingPage(row(step, modulesOf(cohort), curriculum.map(c -> catalog.inLanguage(c, reader)),
+                reader), rows, total);
+    }
+
+    /**
+     * The cohort whose plan a student follows: the oldest of theirs that has one. Empty: no plan, the curriculum
+     * as it ships.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Cohort> planCohortOf(Account student) {
+        return em.createNamedQuery("PlanStep.cohortOfStudent", Long.class).setParameter("student", student.getId())
+                .setMaxResults(1).getResultStream().findFirst().map(id -> em.find(Cohort.class, id));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PlanStep> steps(long cohortId) {
+        return em.createNamedQuery("PlanStep.ofCohort", PlanStep.class).setParameter("cohort", cohortId)
+                .getResultList();
+    }
+
+    /** Refuses to open a module of the student's plan before its release date. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireReleased(Account student, String slug) {
+        requireReleased(student, s -> s.module().filter(slug::equals).isPresent(), slug);
+    }
+
+    /** Refuses to open a milestone of the student's plan before its release date. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireMilestoneReleased(Account student, String curriculum, String milestone) {
+        planCohortOf(student).filter(c -> curriculumOf(c).map(CurriculumDefinition::slug).filter(curriculum::equals)
+                .isPresent()).ifPresent(c -> requireReleased(student,
+                        s -> s.milestone().filter(milestone::equals).isPresent(), milestone));
+    }
+
+    private void requireReleased(Account student, java.util.function.Predicate<PlanStep> which, String what) {
+        Instant now = clock.instant();
+        planCohortOf(student).flatMap(c -> steps(c.getId()).stream().filter(which).findFirst())
+                .filter(s -> !s.isReleased(now)).ifPresent(s -> {
+                    throw new NotReleased(what, s.getReleaseAt());
+                });
+    }
+
+    public Optional<CurriculumDefinition> curriculumOf(Cohort cohort) {
+        return cohort.curriculum().flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
+    }
+
+    /** Whether the member of staff may change plans: the school's administrator, or a tutor with the author right. */
+    public static boolean mayEdit(Account staff) {
+        return staff.mayAuthor();
+    }
+
+    private Cohort requireEditable(Account staff, long cohortId) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        if (!mayEdit(staff)) {
+            throw new NotFoundException("plan of cohort " + cohortId);
+        }
+        return cohort;
+    }
+
+    private Map<String, ContentVersion> modulesOf(Cohort cohort) {
+        return catalog.currentModules(cohort.getSchool()).stream()
+                .collect(Collectors.toMap(ContentVersion::getSlug, Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
+    private StepRow row(PlanStep s, Map<String, ContentVersion> modules, Optional<CurriculumDefinition> curriculum,
+            Locale reader) {
+        if (s.module().isPresent()) {
+            ContentVersion v = modules.get(s.module().get());
+            return new StepRow(s.getId(), "module", s.module().get(), v == null ? s.module().get() : title(v, reader),
+                    v == null || v.isShared(), s.getReleaseAt(), s.getDueAt(), v == null);
+        }
+        Optional<CurriculumDefinition.Milestone> m = curriculum.stream().flatMap(c -> c.milestones().stream())
+                .filter(x -> x.id().equals(s.milestone().get())).findFirst();
+        return new StepRow(s.getId(), "milestone", s.milestone().get(),
+                m.map(CurriculumDefinition.Milestone::title).orElse(s.milestone().get()), true, s.getReleaseAt(),
+                s.getDueAt(), m.isEmpty());
+    }
+
+    private String title(ContentVersion v, Locale reader) {
+        return catalog.moduleTranslation(v, reader).map(ModuleDefinition::title).orElse(v.getTitle());
+    }
+
+    private static PlanStep find(List<PlanStep> steps, long stepId) {
+        return steps.stream().filter(s -> s.getId() == stepId).findFirst()
+                .orElseThrow(() -> new NotFoundException("plan step " + stepId));
+    }
+
+    private static void renumber(List<PlanStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).moveTo(i);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.securebase.domain.curriculum;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.school.Cohort;
+
+/**
+ * One step of a cohort's plan: a module (of the shared or the school's library) or a milestone of the cohort's
+ * curriculum, in the cohort's order, with an optional release and due date. Work belongs to the module, not to
+ * the step: moving, re-dating or removing a step never touches what a trainee wrote.
+ */
+@Entity
+@Table(name = "plan_step")
+@NamedQuery(name = "PlanStep.ofCohort", query = "select s from PlanStep s where s.cohort.id = :cohort "
+        + "order by s.position, s.id")
+@NamedQuery(name = "PlanStep.countOfCohort", query = "select count(s) from PlanStep s where s.cohort.id = :cohort")
+@NamedQuery(name = "PlanStep.cohortOfStudent", query = "select c.id from Cohort c join c.members m "
+        + "where m.id = :student and exists (select s from PlanStep s where s.cohort = c) order by c.createdAt, c.id")
+@NamedQuery(name = "PlanStep.dueBetween", query = "select s.id from PlanStep s where s.dueAt > :from "
+        + "and s.dueAt <= :to and (s.releaseAt is null or s.releaseAt <= :from) order by s.dueAt, s.id")
+public class PlanStep {
+
+    @Id
+    @SequenceGenerator(name = "plan_step_seq", sequenceName = "plan_step_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plan_step_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cohort_id")
+    private Cohort cohort;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(name = "module_slug", length = 100)
+    private String module;
+
+    @Column(length = 100)
+    private String milestone;
+
+    @Column(name = "release_at")
+    private Instant releaseAt;
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    protected PlanStep() {
+    }
+
+    private PlanStep(Cohort cohort, int position, String module, String milestone) {
+        this.cohort = cohort;
+        this.position = position;
+        this.module = module;
+        this.milestone = milestone;
+    }
+
+    public static PlanStep module(Cohort cohort, int position, String slug) {
+        return new PlanStep(cohort, position, slug, null);
+    }
+
+    public static PlanStep milestone(Cohort cohort, int position, String id) {
+        return new PlanStep(cohort, position, null, id);
+    }
+
+    /**
+     * Sets the step's dates; either may be empty. A due date before the release date is refused: nobody could meet
+     * it.
+     */
+    public void schedule(Instant release, Instant due) {
+        if (release != null && due != null && due.isBefore(release)) {
+            throw new BusinessException("plan.dueBeforeRelease", "step " + id + ": due " + due + " before " + release);
+        }
+        this.releaseAt = release;
+        this.dueAt = due;
+    }
+
+    /** Whether trainees may open the step at {@code now}: no release date, or it has passed. */
+    public boolean isReleased(Instant now) {
+        return releaseAt == null || !now.isBefore(releaseAt);
+    }
+
+    /** Where a trainee stands with the step against its dates. */
+    public Standing standing(Instant now, Instant doneAt, boolean started) {
+        if (!isReleased(now)) {
+            return Standing.NOT_RELEASED;
+        }
+        if (doneAt != null) {
+            return dueAt != null && doneAt.isAfter(dueAt) ? Standing.LATE : Standing.ON_TIME;
+        }
+        if (dueAt != null && now.isAfter(dueAt)) {
+            return Standing.OVERDUE;
+        }
+        return started ? Standing.IN_PROGRESS : Standing.NOT_STARTED;
+    }
+
+    /** A trainee's standing with a step: done on time or late, overdue, or still open. */
+    public enum Standing {
+        NOT_RELEASED, NOT_STARTED, IN_PROGRESS, OVERDUE, ON_TIME, LATE;
+
+        public boolean isDone() {
+            return this == ON_TIME || this == LATE;
+        }
+    }
+
+    public void moveTo(int position) {
+        this.position = position;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Cohort getCohort() {
+        return cohort;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public Optional<String> module() {
+        return Optional.ofNullable(module);
+    }
+
+    public Optional<String> milestone() {
+        return Optional.ofNullable(milestone);
+    }
+
+    public Instant getReleaseAt() {
+        return releaseAt;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

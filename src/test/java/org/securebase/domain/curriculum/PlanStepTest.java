@@ -1,0 +1,56 @@
+package org.securebase.domain.curriculum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.curriculum.PlanStep.Standing;
+import org.securebase.domain.school.Cohort;
+import org.securebase.domain.school.School;
+
+class PlanStepTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-12-07T09:00:00Z");
+    private static final Instant FRIDAY = Instant.parse("2026-12-11T17:00:00Z");
+
+    private static PlanStep step() {
+        return PlanStep.module(new Cohort(new School("Northgate", Instant.EPOCH), "Year 3", Instant.EPOCH), 0,
+                "the-racing-heart");
+    }
+
+    @Test
+    void aStepDueBeforeItOpensIsRefusedAndKeepsItsDates() {
+        PlanStep step = step();
+        step.schedule(MONDAY, FRIDAY);
+        BusinessException refused = assertThrows(BusinessException.class, () -> step.schedule(FRIDAY, MONDAY));
+        assertEquals("plan.dueBeforeRelease", refused.messageKey());
+        assertEquals(MONDAY, step.getReleaseAt());
+        assertEquals(FRIDAY, step.getDueAt());
+        step.schedule(null, null);
+        assertNull(step.getReleaseAt());
+        assertTrue(step.isReleased(Instant.EPOCH), "without a release date a step is open");
+    }
+
+    @Test
+    void theStandingFollowsTheDatesAndTheFirstSubmission() {
+        PlanStep step = step();
+        step.schedule(MONDAY, FRIDAY);
+        assertFalse(step.isReleased(MONDAY.minusSeconds(1)));
+        assertTrue(step.isReleased(MONDAY), "open from the minute of its release");
+        assertEquals(Standing.NOT_RELEASED, step.standing(MONDAY.minusSeconds(1), null, false));
+        assertEquals(Standing.NOT_STARTED, step.standing(MONDAY, null, false));
+        assertEquals(Standing.IN_PROGRESS, step.standing(FRIDAY, null, true), "due at the minute: not yet overdue");
+        assertEquals(Standing.OVERDUE, step.standing(FRIDAY.plusSeconds(1), null, true));
+        assertEquals(Standing.OVERDUE, step.standing(FRIDAY.plusSeconds(1), null, false));
+        assertEquals(Standing.ON_TIME, step.standing(FRIDAY.plusSeconds(99), FRIDAY, true));
+        assertEquals(Standing.LATE, step.standing(FRIDAY.plusSeconds(99), FRIDAY.plusSeconds(1), true));
+        assertTrue(Standing.LATE.isDone() && Standing.ON_TIME.isDone() && !Standing.OVERDUE.isDone());
+        step.schedule(null, null);
+        assertEquals(Standing.ON_TIME, step.standing(FRIDAY, FRIDAY, true), "without a due date, done is on time");
+    }
+}

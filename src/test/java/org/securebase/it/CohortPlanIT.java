@@ -1,0 +1,233 @@
+package org.securebase.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A cohort's plan with dates, in a real browser and over real HTTP: the school's administrator starts it from the
+ * curriculum, dates its steps, reorders them by button and by drag and drop; a step due before it opens is refused
+ * and nothing is saved; students see what is due, overdue and not yet open, and cannot open it early; a reminder
+ * arrives once, in the app and by mail; the cohort's tutor reads the progress, paged; removing a step keeps the
+ * students' work; another school's people find nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CohortPlanIT {
+
+    static final long COHORT = 9900100;
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    @ArquillianResource
+    private URL url;
+
+    private URI base;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+    }
+
+    private static List<String> order(ChromeDriver driver) {
+        return driver.findElements(By.cssSelector("#plan-steps li.plan-step")).stream()
+                .map(li -> li.getAttribute("data-key")).toList();
+    }
+
+    private static WebElement step(ChromeDriver driver, String key) {
+        return driver.findElement(By.cssSelector("#plan-steps li.plan-step[data-key='" + key + "']"));
+    }
+
+    private static void setDate(ChromeDriver driver, WebElement input, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+
+    private static String card(String page, String attribute, String key) {
+        Matcher m = Pattern.compile("<li class=\"(?:module|milestone)-card\" " + attribute + "=\"" + Pattern.quote(key)
+                + "\">(.*?)</li>", Pattern.DOTALL).matcher(page);
+        assertTrue(m.find(), "a card for " + key + " in " + page);
+        return m.group(1);
+    }
+
+    @Test
+    void anAdministratorDatesACohortsPlanAndItsStudentsSeeWhatIsDueAndCannotOpenWhatIsNotYetOpen()
+            throws Exception {
+        List<String> students = PlanCohorts.create(COHORT, "Plan cohort (test)", "plan", 2, StudioIT.TUTOR2);
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        String racing = "the-racing-heart";
+        String nobody = "the-patient-nobody-owns";
+        String retires = "when-the-family-doctor-retires";
+        try {
+            CrossSite.signIn(driver, base.toString(), StudioIT.ADMIN);
+            driver.get(base.resolve("staff/plan.xhtml?id=" + COHORT).toString());
+            Browser.assertAccessible(driver, "staff/plan (no plan)");
+            driver.findElement(By.id("plan:start")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-steps")));
+            List<String> started = order(driver);
+            assertEquals(List.of("start", racing, nobody, retires), started.subList(0, 4), started.toString());
+            assertEquals("end", started.get(started.size() - 1));
+            ZoneId zone = ZoneId.of(driver.findElement(By.id("plan-steps")).getAttribute("data-zone"));
+
+            // Dates, typed in the administrator's zone: one step overdue, one not yet open, one due tomorrow.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            String yesterday = LOCAL.format(now.minus(1, ChronoUnit.DAYS).atZone(zone));
+            String inThreeDays = LOCAL.format(now.plus(3, ChronoUnit.DAYS).atZone(zone));
+            String inTenDays = LOCAL.format(now.plus(10, ChronoUnit.DAYS).atZone(zone));
+            String tomorrow = LOCAL.format(now.plus(1, ChronoUnit.DAYS).atZone(zone));
+            setDate(driver, step(driver, racing).findElement(By.cssSelector("input[id^='due-']")), yesterday);
+            setDate(driver, step(driver, nobody).findElement(By.cssSelector("input[id^='release-']")), inThreeDays);
+            setDate(driver, step(driver, nobody).findElement(By.cssSelector("input[id^='due-']")), inTenDays);
+            setDate(driver, step(driver, retires).findElement(By.cssSelector("input[id^='due-']")), tomorrow);
+            driver.findElement(By.id("plan:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The dates are saved"));
+            assertEquals(inThreeDays, step(driver, nobody).findElement(By.cssSelector("input[id^='release-']"))
+                    .getAttribute("value"));
+            assertEquals(tomorrow, step(driver, retires).findElement(By.cssSelector("input[id^='due-']"))
+                    .getAttribute("value"));
+
+            // A due date before its release is refused, and nothing typed with it is saved.
+            setDate(driver, step(driver, retires).findElement(By.cssSelector("input[id^='due-']")), inTenDays);
+            setDate(driver, step(driver, nobody).findElement(By.cssSelector("input[id^='due-']")), yesterday);
+            driver.findElement(By.id("plan:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "due before it opens"));
+            driver.get(base.resolve("staff/plan.xhtml?id=" + COHORT).toString());
+            assertEquals(tomorrow, step(driver, retires).findElement(By.cssSelector("input[id^='due-']"))
+                    .getAttribute("value"), "the refused save changed nothing");
+            assertEquals(inTenDays, step(driver, nobody).findElement(By.cssSelector("input[id^='due-']"))
+                    .getAttribute("value"));
+
+            // By keyboard: the last step one place up.
+            step(driver, "end").findElement(By.cssSelector("button[id$=':up']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The step is moved"));
+            List<String> moved = order(driver);
+            assertEquals("end", moved.get(moved.size() - 2), moved.toString());
+            // By dragging: the first milestone dropped on the third step's place.
+            driver.executeScript("var from = arguments[0], to = arguments[1], dt = new DataTransfer();"
+                    + "from.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));"
+                    + "to.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                    + "to.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));",
+                    step(driver, "start"), step(driver, nobody));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The step is moved"));
+            assertEquals(List.of(racing, nobody, "start", retires), order(driver).subList(0, 4));
+            assertEquals(tomorrow, step(driver, retires).findElement(By.cssSelector("input[id^='due-']"))
+                    .getAttribute("value"), "a move keeps the dates");
+            Browser.assertAccessible(driver, "staff/plan");
+            Browser.screenshot(driver, "staff-plan");
+        } finally {
+            driver.quit();
+        }
+
+        // The student sees the dates: overdue, not yet open (no link), due tomorrow.
+        WebClient student = new WebClient(base).signIn(students.get(0));
+        String index = student.get("student/index.xhtml").body();
+        assertTrue(card(index, "data-slug", racing).contains("data-standing=\"OVERDUE\""), index);
+        String closed = card(index, "data-slug", nobody);
+        assertTrue(closed.contains("data-standing=\"NOT_RELEASED\"") && closed.contains("Opens"), closed);
+        assertFalse(closed.contains("module.xhtml"), "a step not yet open has no link: " + closed);
+        assertTrue(card(index, "data-slug", retires).contains("Due "), index);
+        assertTrue(index.indexOf("data-slug=\"" + nobody + "\"") < index.indexOf("data-milestone=\"start\""),
+                "in the plan's order");
+        // Not even by its address: back to the curriculum, told when it opens.
+        HttpResponse<String> early = student.get("student/module.xhtml?module=" + nobody);
+        assertEquals(302, early.statusCode(), early.body());
+        assertTrue(student.follow("student/module.xhtml?module=" + nobody).body().contains("That step opens on"));
+        assertEquals(0, PlanCohorts.count("select count(*) from module_progress p join account a on a.id = "
+                + "p.student_id where p.slug = 'the-patient-nobody-owns' and a.email = ?", students.get(0)));
+        assertEquals(200, student.get("student/module.xhtml?module=" + racing).statusCode(),
+                "an overdue step still opens");
+
+        // A reminder of the step due tomorrow: in the app and in the mail outbox, once each.
+        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        String reminded = "";
+        while (System.nanoTime() < deadline && !reminded.contains("is due soon")) {
+            Thread.sleep(2000);
+            reminded = student.get("student/index.xhtml").body();
+        }
+        assertTrue(reminded.contains("is due soon"), "a reminder within a minute: " + reminded);
+        assertEquals(1, PlanCohorts.count("select count(*) from mail_message where recipient = ? "
+                + "and subject like 'Due %When the family doctor retires%'", students.get(0)));
+        assertEquals(1, PlanCohorts.count("select count(*) from notification n join account a on a.id = "
+                + "n.recipient_id where n.kind = 'DUE_SOON' and a.email = ?", students.get(0)),
+                "nothing else is due within two days, and nothing twice");
+
+        // The cohort's tutor reads the plan and the progress; they cannot change it.
+        WebClient tutor = new WebClient(base).signIn(StudioIT.TUTOR2);
+        String plan = tutor.get("staff/plan.xhtml?id=" + COHORT).body();
+        assertTrue(plan.contains("data-key=\"" + racing + "\"") && !plan.contains("datetime-local"), plan);
+        String progress = tutor.get("staff/progress.xhtml?id=" + COHORT).body();
+        Matcher row = Pattern.compile("<tr data-step=\"(\\d+)\" class=\"past-due\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(progress);
+        assertTrue(row.find(), progress);
+        assertTrue(row.group(2).contains("The racing heart"), row.group(2));
+        assertTrue(row.group(2).contains("<td class=\"in-progress\">1</td>")
+                && row.group(2).contains("<td class=\"not-started\">1</td>"), row.group(2));
+        String standings = tutor.get("staff/progress.xhtml?id=" + COHORT + "&step=" + row.group(1)).body();
+        assertEquals(2, Pattern.compile("data-standing=\"OVERDUE\"").matcher(standings).results().count(),
+                standings);
+
+        // Both pages as their readers see them, checked with axe.
+        ChromeDriver look = Browser.start();
+        try {
+            CrossSite.signIn(look, base.toString(), students.get(0));
+            look.get(base.resolve("student/index.xhtml").toString());
+            Browser.assertAccessible(look, "student/index with a dated plan");
+            look.executeScript("document.querySelector('.plan-dates').scrollIntoView();");
+            Browser.screenshot(look, "student-plan-dates");
+            look.manage().deleteAllCookies();
+            CrossSite.signIn(look, base.toString(), StudioIT.TUTOR2);
+            look.get(base.resolve("staff/progress.xhtml?id=" + COHORT + "&step=" + row.group(1)).toString());
+            Browser.assertAccessible(look, "staff/progress");
+            look.executeScript("document.getElementById('standings-heading').scrollIntoView();");
+            Browser.screenshot(look, "staff-progress");
+        } finally {
+            look.quit();
+        }
+
+        // Another school's people, a tutor of another cohort and a student find nothing.
+        WebClient other = new WebClient(base).signIn(StudioIT.ADMIN2);
+        assertEquals(404, other.get("staff/plan.xhtml?id=" + COHORT).statusCode());
+        assertEquals(404, other.get("staff/progress.xhtml?id=" + COHORT).statusCode());
+        assertEquals(404, other.get("staff/progress.xhtml?id=" + COHORT + "&step=" + row.group(1)).statusCode());
+        assertEquals(404, new WebClient(base).signIn(StudioIT.TUTOR).get("staff/plan.xhtml?id=" + COHORT)
+                .statusCode());
+        assertEquals(403, student.get("staff/plan.xhtml?id=" + COHORT).statusCode());
+
+        // Removing a step from the plan keeps the student's work in sight.
+        WebClient admin = new WebClient(base).signIn(StudioIT.ADMIN);
+        String page = admin.get("staff/plan.xhtml?id=" + COHORT).body();
+        Matcher remove = Pattern.compile("data-key=\"" + racing + "\".*?id=\"(plan:[^\"]*:remove)\"", Pattern.DOTALL)
+                .matcher(page);
+        assertTrue(remove.find(), page);
+        HttpResponse<String> removed = admin.postFaces("staff/plan.xhtml?id=" + COHORT, page, "plan",
+                java.util.Map.of(remove.group(1), remove.group(1), "id", String.valueOf(COHORT)));
+        assertEquals(302, removed.statusCode(), removed.body());
+        assertFalse(admin.get("staff/plan.xhtml?id=" + COHORT).body().contains("data-key=\"" + racing + "\""));
+        String after = student.get("student/index.xhtml").body();
+        assertTrue(card(after, "data-slug", racing).contains("status-in_progress"), after);
+        assertFalse(card(after, "data-slug", racing).contains("data-standing"), "no longer dated");
+    }
+}
