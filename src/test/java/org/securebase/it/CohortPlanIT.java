@@ -135,6 +135,16 @@ class CohortPlanIT {
             assertEquals(List.of(racing, nobody, "start", retires), order(driver).subList(0, 4));
             assertEquals(tomorrow, step(driver, retires).findElement(By.cssSelector("input[id^='due-']"))
                     .getAttribute("value"), "a move keeps the dates");
+            // A module added at the end, due yesterday.
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("plan:module"))).selectByValue(
+                    "it-review");
+            driver.findElement(By.id("plan:addModule")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Added at the end"));
+            List<String> added = order(driver);
+            assertEquals("it-review", added.get(added.size() - 1), added.toString());
+            setDate(driver, step(driver, "it-review").findElement(By.cssSelector("input[id^='due-']")), yesterday);
+            driver.findElement(By.id("plan:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The dates are saved"));
             Browser.assertAccessible(driver, "staff/plan");
             Browser.screenshot(driver, "staff-plan");
         } finally {
@@ -188,6 +198,29 @@ class CohortPlanIT {
         String standings = tutor.get("staff/progress.xhtml?id=" + COHORT + "&step=" + row.group(1)).body();
         assertEquals(2, Pattern.compile("data-standing=\"OVERDUE\"").matcher(standings).results().count(),
                 standings);
+
+        // A reflection submitted after its due date is marked late in the tutor's queue.
+        WebClient late = new WebClient(base).signIn(students.get(1));
+        late.get("student/module.xhtml?module=it-review");
+        String api = "api/modules/it-review/reflection/drafts/";
+        assertEquals(200, late.putJson(api + "seeking", "{\"text\":\"She wanted to know someone would stay with her.\","
+                + "\"revision\":0}").statusCode());
+        assertEquals(200, late.putJson(api + "next-words", "{\"text\":\"I would say I will be here on Tuesday too.\","
+                + "\"revision\":0}").statusCode());
+        assertEquals(200, late.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        String queue = tutor.get("tutor/index.xhtml?module=it-review").body();
+        Matcher queued = Pattern.compile("<tr class=\"queue-row\"[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(queue);
+        boolean marked = false;
+        while (queued.find()) {
+            if (queued.group(1).contains("Plan Student B plan")) {
+                assertTrue(queued.group(1).contains("data-standing=\"LATE\"") && queued.group(1).contains("Due "),
+                        queued.group(1));
+                marked = true;
+            }
+        }
+        assertTrue(marked, "the late reflection is in the queue: " + queue);
+        assertTrue(tutor.get("staff/progress.xhtml?id=" + COHORT).body().contains("<td class=\"late\">1</td>"),
+                "and counted late in the progress");
 
         // Both pages as their readers see them, checked with axe.
         ChromeDriver look = Browser.start();
