@@ -4,16 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.ReplayView;
 import org.securebase.application.studio.StudioService;
 import org.securebase.domain.NotFoundException;
-import org.securebase.web.student.ReplayBacking;
+import org.securebase.web.util.CaseWalker;
 
 /**
  * /studio/preview.xhtml?module=slug&choices=1,0: the draft run through as a trainee would, on whichever path the
@@ -46,7 +43,7 @@ public class PreviewBacking {
             return;
         }
         try {
-            view = studio.preview(currentUser.require(), slug, ReplayBacking.parse(choices)).orElse(null);
+            view = studio.preview(currentUser.require(), slug, CaseWalker.parse(choices)).orElse(null);
             found = true;
         } catch (NotFoundException e) {
             // verify() answers 404.
@@ -59,22 +56,9 @@ public class PreviewBacking {
         }
     }
 
-    /** The address of this preview with one more choice. */
-    public String with(int option) {
-        List<Integer> next = new ArrayList<>(view.choices());
-        next.add(option);
-        return address(next);
-    }
-
-    /** The address of this preview with only the first {@code choicesKept} choices. */
-    public String upTo(int choicesKept) {
-        return address(view.choices().subList(0, Math.min(choicesKept, view.choices().size())));
-    }
-
-    private String address(List<Integer> list) {
-        return Faces.getRequestContextPath() + "/studio/preview.xhtml?module=" + slug
-                + (list.isEmpty() ? "" : "&choices=" + list.stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")));
+    /** The addresses of this preview with one more choice, or fewer. */
+    public CaseWalker getWalker() {
+        return new CaseWalker("/studio/preview.xhtml", slug, view.choices());
     }
 
     public ReplayView getView() {
