@@ -69,8 +69,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setBufferSize(RESPONSE_BUFFER);
         SameSiteSessionRequest wrapped = new SameSiteSessionRequest(request, response);
         wrapped.reissueIfRenamed();
+        wrapped.sendVersion();
         chain.doFilter(wrapped, response);
         wrapped.markSameSite();
+        wrapped.sendVersion();
     }
 
     private static String headers(HttpServletResponse response, String policy, HttpServletRequest request) {
