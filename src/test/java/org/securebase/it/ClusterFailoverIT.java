@@ -10,17 +10,25 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * is sent by both servers' outboxes at once (their timers fire in the same second over the same rows); after it, by
  * the survivor: every message arrives exactly once. Grades too: a learner launched from the LTI test platform
  * submits while the platform refuses the first posts (both servers' outboxes retry the same row), an instructor
- * launched from it accepts after the kill, and the platform receives the completion and the grade once each. Runs only when {@code cluster.url} names the cluster (the {@code cluster} profile; scripts/test
+ * launched from it accepts after the kill, and the platform receives the completion and the grade once each. First,
+ * with both servers up, a Balint change made on one server arrives live in a page open on the other. Runs only when {@code cluster.url} names the cluster (the {@code cluster} profile; scripts/test
  * runs it after the PostgreSQL pass): plain HTTP, the same JSON API the reflection editor's script uses.
  */
 class ClusterFailoverIT {
@@ -85,6 +94,8 @@ class ClusterFailoverIT {
 
     @Test
     void aStudentTypesThroughTheLossOfAServerAndEveryMailGoesOnce() throws Exception {
+        aBalintChangeOnOneServerArrivesLiveOnTheOther();
+
         // Mail first, with no SMTP server: two links for each person, each asked of whichever server nginx picks.
         askSignInLinks();
         askSignInLinks();
@@ -288,6 +299,60 @@ class ClusterFailoverIT {
                     r.statusCode(), server(r), System.currentTimeMillis());
         } catch (RuntimeException e) {
             return new Save(text, revision, 0, -1, e.getClass().getSimpleName(), System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * A Balint session's page open on one server hears of a change made on the other (Payara's clustered CDI
+     * events): the leader, signed in on server 1, follows a new session there over its live channel, and names its
+     * presenter on server 2, which reads the leader's session from the cluster.
+     */
+    private static void aBalintChangeOnOneServerArrivesLiveOnTheOther() throws Exception {
+        URI one = URI.create("http://127.0.0.1:18091/");
+        URI two = URI.create("http://127.0.0.1:18092/");
+        WebClient leader = new WebClient(one).signIn(TUTOR);
+        Matcher group = Pattern.compile("group\\.xhtml\\?id=(\\d+)\"[^>]*>Year 3 Balint group")
+                .matcher(leader.get("balint/index.xhtml").body());
+        assertTrue(group.find(), "the demo Balint group");
+        String groupPath = "balint/group.xhtml?id=" + group.group(1);
+        Pattern sessionLink = Pattern.compile("session\\.xhtml\\?id=(\\d+)\"");
+        String page = leader.get(groupPath).body();
+        List<String> before = sessionLink.matcher(page).results().map(m -> m.group(1)).toList();
+        String opens = LocalDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        assertEquals(302, leader.postFaces(groupPath, page, "schedule", Map.of("schedule:first", opens,
+                "schedule:days", "7", "schedule:count", "1", "schedule:every", "14", "schedule:add", ""))
+                .statusCode(), "a session scheduled");
+        List<String> after = new ArrayList<>(sessionLink.matcher(leader.get(groupPath).body()).results()
+                .map(m -> m.group(1)).toList());
+        after.removeAll(before);
+        assertEquals(1, after.size(), "one new session");
+        String session = after.get(0);
+
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", leader.cookieHeader())
+                .header("Origin", base.toString().replaceAll("/$", ""))
+                .buildAsync(URI.create("ws://127.0.0.1:18091/balint/live/" + session), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        heard.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        try {
+            WebClient there = leader.at(two);
+            String path = "balint/session.xhtml?id=" + session;
+            String sessionPage = there.get(path).body();
+            Matcher option = Pattern.compile("<option value=\"(\\d+)\"").matcher(sessionPage);
+            assertTrue(option.find(), "a member to present, on server 2: " + sessionPage);
+            assertEquals(302, there.postFaces(path, sessionPage, "presenter",
+                    Map.of("presenter:who", option.group(1), "presenter:set", "")).statusCode(),
+                    "the presenter named on server 2");
+            String news = heard.poll(15, TimeUnit.SECONDS);
+            System.out.println("cluster: a presenter named on server 2; the live page on server 1 heard " + news);
+            assertEquals("{\"type\":\"presenter\"}", news, "the change arrives on the other server");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
     }
 

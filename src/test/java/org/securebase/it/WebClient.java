@@ -29,7 +29,7 @@ final class WebClient {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     /** The client address the installation's trusted proxy reports (X-Forwarded-For), or none. */
     private String forwardedFor;
@@ -37,7 +37,12 @@ final class WebClient {
     private String language;
 
     WebClient(URI base) {
+        this(base, new CookieManager());
+    }
+
+    private WebClient(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(new LocalCookies(cookies))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -249,6 +254,17 @@ final class WebClient {
             throw new AssertionError("sign-in of " + email + " failed: " + response.statusCode());
         }
         return this;
+    }
+
+    /** The same browser, its cookies and all, talking to another address (one server of a cluster, directly). */
+    WebClient at(URI other) {
+        return new WebClient(other, cookies);
+    }
+
+    /** The cookies this browser sends, as a Cookie header (for a WebSocket opened beside it). */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     Optional<String> sessionId() {
