@@ -75,8 +75,19 @@ public record InstrumentDefinition(
 
         public static final List<String> KEYS = List.of("low-low", "high-low", "low-high", "high-high");
 
+        /**
+         * Half the width, in scale points, of the band around the midpoint where a score says little either way
+         * (3.5 to 4.5 around a midpoint of 4): a type read from a score there is as much chance as character.
+         */
+        public static final double NEAR_THE_MIDDLE = 0.5;
+
         public Classification {
             types = Map.copyOf(types);
+        }
+
+        /** Whether a score lies in the band around the midpoint. */
+        public boolean nearTheMiddle(double value) {
+            return Math.abs(value - midpoint) <= NEAR_THE_MIDDLE;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,7 +29,8 @@ import org.securebase.infrastructure.content.Parsed;
  * {@code scripts/score INSTRUMENT_FILE RESPONSES.csv}: scores a file of responses for schools and researchers.
  * The input has a header: a respondent id column, then one column per item id; an empty cell is a missing answer.
  * The output (to standard output) has the respondent, every subscale score, a "scorable" flag per subscale and
- * the classification where the instrument defines one. A bad row is reported on standard error with its line and
+ * the classification where the instrument defines one, with a "near_middle" flag: true where either of its two
+ * scores lies within half a point of the midpoint, so that a type read there is not taken for a finding. A bad row is reported on standard error with its line and
  * left out; the other rows are still scored. Exit status: 0 all rows scored, 1 some rows rejected, 2 unusable
  * input (bad instrument, unreadable file, bad header).
  */
@@ -76,6 +78,7 @@ public final class ScoreResponses {
             }
             if (instrument.classification() != null) {
                 columns.add("type");
+                columns.add("near_middle");
             }
             printer.printRecord(columns);
             int rejected = 0;
@@ -120,7 +123,12 @@ public final class ScoreResponses {
             row.add(String.valueOf(s.scorable()));
         }
         if (instrument.classification() != null) {
+            InstrumentDefinition.Classification c = instrument.classification();
             row.add(score.type().orElse(""));
+            Optional<Double> x = score.subscales().get(c.x()).value();
+            Optional<Double> y = score.subscales().get(c.y()).value();
+            row.add(score.type().isEmpty() ? ""
+                    : String.valueOf(c.nearTheMiddle(x.orElseThrow()) || c.nearTheMiddle(y.orElseThrow())));
         }
         return row;
     }

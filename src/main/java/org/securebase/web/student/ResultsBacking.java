@@ -34,9 +34,6 @@ public class ResultsBacking {
             String cautionHtml, String positionChart, String positionText) {
     }
 
-    /** Half the width of the "near the middle" band around a classification's midpoint, in scale points. */
-    static final double NEAR_THE_MIDDLE = 0.5;
-
     public record Row(String subscale, List<String> cells, String change) {
     }
 
@@ -116,10 +113,11 @@ public class ResultsBacking {
             positionText = Bundle.text("results.position", p.milestoneTitle(), xTitle, format(p.x()),
                     format(p.x() - 1.96 * p.xError()), format(p.x() + 1.96 * p.xError()), yTitle, format(p.y()),
                     format(p.y() - 1.96 * p.yError()), format(p.y() + 1.96 * p.yError()),
-                    side(p.x(), c.midpoint()), side(p.y(), c.midpoint()));
+                    side(p.x(), c), side(p.y(), c));
             positionChart = PositionChart.svg(Bundle.text("results.positionLabel", instrument.title()), xTitle, yTitle,
                     instrument.scale().min(),
-                    instrument.scale().max(), c.midpoint(), NEAR_THE_MIDDLE, c.types(), p.x(), p.xError(), p.y(),
+                    instrument.scale().max(), c.midpoint(), InstrumentDefinition.Classification.NEAR_THE_MIDDLE,
+                    c.types(), p.x(), p.xError(), p.y(),
                     p.yError());
         }
         return new View(instrument.slug(), instrument.title(), chart, headers, rows, instrument.cautionHtml(),
@@ -132,9 +130,9 @@ public class ResultsBacking {
     }
 
     /** Where a score sits against the midpoint: below, near the middle, or above. */
-    private static String side(double value, double midpoint) {
-        return Bundle.text(Math.abs(value - midpoint) <= NEAR_THE_MIDDLE ? "results.nearMiddle"
-                : value < midpoint ? "results.below" : "results.above");
+    private static String side(double value, InstrumentDefinition.Classification c) {
+        return Bundle.text(c.nearTheMiddle(value) ? "results.nearMiddle"
+                : value < c.midpoint() ? "results.below" : "results.above");
     }
 
     private static String format(double value) {

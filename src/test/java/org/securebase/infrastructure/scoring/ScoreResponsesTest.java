@@ -32,16 +32,18 @@ class ScoreResponsesTest {
         // s2: anxiety (4 + (8 - 4)) / 2 = 4, exactly the midpoint, which counts low; avoidance unanswered: no type
         // s3: 'x' is no number: rejected, line 4
         // =cmd: anxiety (1 + (8 - 7)) / 2 = 1; avoidance 8 - 7 = 1: Secure; the id is neutralised for spreadsheets
-        String csv = "id,a1,a2,v1\ns1,7,1,2\ns2,4,4,\ns3,x,3,3\n=cmd,1,7,7\n";
+        // s4: anxiety (5 + (8 - 4)) / 2 = 4.5, avoidance 8 - 6 = 2: Preoccupied, but anxiety is near the middle
+        String csv = "id,a1,a2,v1\ns1,7,1,2\ns2,4,4,\ns3,x,3,3\n=cmd,1,7,7\ns4,5,4,6\n";
         StringWriter out = new StringWriter();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, score(csv, out, err), "one row was rejected");
         List<String> lines = out.toString().lines().toList();
         assertEquals(List.of(
-                "id,anxiety,anxiety_scorable,avoidance,avoidance_scorable,type",
-                "s1,7.000,true,6.000,true,Fearful",
-                "s2,4.000,true,,false,",
-                "'=cmd,1.000,true,1.000,true,Secure"), lines);
+                "id,anxiety,anxiety_scorable,avoidance,avoidance_scorable,type,near_middle",
+                "s1,7.000,true,6.000,true,Fearful,false",
+                "s2,4.000,true,,false,,",
+                "'=cmd,1.000,true,1.000,true,Secure,false",
+                "s4,4.500,true,2.000,true,Preoccupied,true"), lines);
         String errors = err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("responses.csv:4: item 'a1': 'x' is not a whole number"), errors);
     }
