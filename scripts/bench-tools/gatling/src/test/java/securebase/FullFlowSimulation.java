@@ -27,6 +27,13 @@ import java.util.stream.IntStream;
  * STUDENTS (100), RAMP_SECONDS (40), TYPING_SECONDS (120), TUTORS (5), MODULE (the-racing-heart). The students
  * are bench-student1..N and the tutors bench-tutor1..5 that DemoData creates with DEMO_BENCH_STUDENTS=N; student
  * i is in tutor ((i - 1) % 5 + 1)'s cohort.
+ *
+ * <p>For the failover half (scripts/bench ONLY=failover: two servers, one killed halfway), people behave as people do
+ * when a page fails: they reload (a failed step is tried again a second later, three times at most) and their next
+ * autosave carries the newer text. After submitting, each student reads the submission back and prints a
+ * SAVE-CHECK line: every save the server confirmed must be in it (or replaced by a later save of the same answer).
+ * Failed requests are logged with their time to target/failed-requests.log (see logback-test.xml), so that
+ * scripts/bench can say when the errors happened.
  */
 public class FullFlowSimulation extends Simulation {
 
@@ -79,7 +86,21 @@ public class FullFlowSimulation extends Simulation {
                         .formParam("login:email", who).formParam("login:password", PASSWORD)
                         .formParam("login:submit", "").formParam("jakarta.faces.ViewState", "#{viewState}")
                         .formParam("primefaces.nonce", "#{nonce}")
-                        .check(status().is(200), currentLocationRegex("/(student|tutor)/").exists()));
+                        .check(status().is(200), currentLocationRegex("/(student|tutor)/").saveAs("signedIn")));
+    }
+
+    /**
+     * Runs a step again, a second later, while the mark it leaves is missing, three times at most: a person whose
+     * page failed (a timeout, the server that held it lost) reloads and carries on, as people do. Every failed
+     * attempt still counts as an error in the figures.
+     */
+    static ChainBuilder retried(String mark, ChainBuilder step) {
+        String tries = "tries-" + mark;
+        return exec(session -> session.remove(mark).set(tries, 0))
+                .asLongAs(session -> !session.contains(mark) && session.getInt(tries) < 3).on(
+                        exec(session -> session.set(tries, session.getInt(tries) + 1))
+                                .doIf(session -> session.getInt(tries) > 1).then(pause(Duration.ofSeconds(1)))
+                                .exec(step));
     }
 
     /**
@@ -121,9 +142,15 @@ public class FullFlowSimulation extends Simulation {
 
     /**
      * Types the reflection: a save every 1.5 s for the typing time, the prompts in turn (a third of the time each),
-     * the text growing as it is typed; each save names the revision the last one returned, as the page does.
+     * the text growing as it is typed; each save names the revision the last answered one returned, as the page
+     * does. A save that fails is not retried at once: the next one carries the newer text. A conflict (409: the
+     * server holds a newer revision, as when a save went through on a server that died before it could answer) is
+     * answered as the student would, by keeping their own text ("keep mine"): the next save names the server's
+     * revision. What the server confirmed is remembered, to be checked against what was submitted.
      */
-    static final ChainBuilder WRITE = exec(session -> session.set("revisions", new HashMap<String, Long>()))
+    static final ChainBuilder WRITE = exec(session -> session.set("revisions", new HashMap<String, Long>())
+            .set("confirmed", new HashMap<String, String>()).set("sentSince", new HashMap<String, List<String>>())
+            .set("conflicts", 0).set("confirmedSaves", 0))
             .repeat(SAVES, "save").on(exec(session -> {
                 List<String> prompts = session.getList("prompts");
                 int i = session.getInt("save");
@@ -131,27 +158,82 @@ public class FullFlowSimulation extends Simulation {
                 Map<String, Long> revisions = session.get("revisions");
                 int typed = 1 + i % Math.max(1, SAVES / prompts.size());
                 String text = WORDS.repeat(2 + typed / 4) + "(" + typed + ")";
-                return session.set("prompt", prompt).set("draft", "{\"text\":\"" + text + "\",\"revision\":"
-                        + revisions.getOrDefault(prompt, 0L) + "}");
+                return session.removeAll("saveStatus", "revision", "reason").set("prompt", prompt).set("text", text)
+                        .set("draft", "{\"text\":\"" + text + "\",\"revision\":"
+                                + revisions.getOrDefault(prompt, 0L) + "}");
             }).exec(http("autosave").put(API + "/drafts/#{prompt}").body(StringBody("#{draft}")).asJson()
-                    .check(status().is(200), jsonPath("$.revision").ofLong().saveAs("revision")))
-                    .exec(session -> {
-                        Map<String, Long> revisions = new HashMap<>(session.<Map<String, Long>>get("revisions"));
-                        revisions.put(session.getString("prompt"), session.getLong("revision"));
-                        return session.set("revisions", revisions);
-                    }).pause(Duration.ofMillis(SAVE_EVERY_MS)));
+                    .check(status().in(200, 409).saveAs("saveStatus"),
+                            jsonPath("$.revision").ofLong().optional().saveAs("revision"),
+                            jsonPath("$.reflection").ofLong().optional().saveAs("reflectionId"),
+                            jsonPath("$.reason").optional().saveAs("reason")))
+                    .exec(FullFlowSimulation::answered).pause(Duration.ofMillis(SAVE_EVERY_MS)));
+
+    /** What one save's answer means for the next save and for the check after submitting. */
+    static Session answered(Session session) {
+        String prompt = session.getString("prompt");
+        String text = session.getString("text");
+        int status = session.contains("saveStatus") ? session.getInt("saveStatus") : 0;
+        Map<String, Long> revisions = new HashMap<>(session.<Map<String, Long>>get("revisions"));
+        Map<String, String> confirmed = new HashMap<>(session.<Map<String, String>>get("confirmed"));
+        Map<String, List<String>> sentSince = new HashMap<>(session.<Map<String, List<String>>>get("sentSince"));
+        Session next = session;
+        if (status == 200) {
+            revisions.put(prompt, session.getLong("revision"));
+            confirmed.put(prompt, text);
+            sentSince.put(prompt, List.of());
+            next = next.set("confirmedSaves", session.getInt("confirmedSaves") + 1);
+        } else {
+            // Not confirmed: the server may or may not hold it; a later read may find it.
+            List<String> sent = new java.util.ArrayList<>(sentSince.getOrDefault(prompt, List.of()));
+            sent.add(text);
+            sentSince.put(prompt, sent);
+            if (status == 409 && "conflict".equals(session.getString("reason")) && session.contains("revision")) {
+                revisions.put(prompt, session.getLong("revision"));
+                next = next.set("conflicts", session.getInt("conflicts") + 1);
+            }
+        }
+        return next.set("revisions", revisions).set("confirmed", confirmed).set("sentSince", sentSince);
+    }
+
+    /**
+     * After submitting: every text the server confirmed is in the submitted version, unless a later save of the
+     * same answer (confirmed or not) replaced it. Anything else is a lost save. One line a student, for
+     * scripts/bench to add up.
+     */
+    static Session savesKept(Session session) {
+        Map<String, String> confirmed = session.get("confirmed");
+        Map<String, List<String>> sentSince = session.get("sentSince");
+        Map<String, Object> answers = session.contains("answers") ? session.get("answers") : Map.of();
+        int lost = 0;
+        for (Map.Entry<String, String> entry : confirmed.entrySet()) {
+            Object stored = answers.get(entry.getKey());
+            if (!entry.getValue().equals(stored)
+                    && !sentSince.getOrDefault(entry.getKey(), List.of()).contains(stored)) {
+                lost++;
+            }
+        }
+        System.out.println("SAVE-CHECK " + session.getString("email") + " submitted="
+                + session.contains("answers") + " confirmed=" + session.getInt("confirmedSaves") + " lost=" + lost
+                + " conflicts=" + session.getInt("conflicts"));
+        return session;
+    }
 
     ScenarioBuilder students = scenario("students")
             .feed(people("bench-student", STUDENTS))
-            .exec(signIn("#{email}"))
-            .exec(http("curriculum").get("/student/index.xhtml").check(status().is(200),
-                    substring("module=" + MODULE).exists()))
+            .exec(retried("signedIn", signIn("#{email}")))
+            .doIf(session -> !session.contains("signedIn")).then(exec(session -> session.markAsFailed()).exitHere())
+            .exec(retried("curriculumSeen", exec(http("curriculum").get("/student/index.xhtml")
+                    .check(status().is(200), substring("module=" + MODULE).saveAs("curriculumSeen")))))
             .pause(Duration.ofSeconds(2))
-            .exec(READ_CASE)
+            .exec(retried("prompts", READ_CASE))
             .doIf(session -> !session.contains("prompts")).then(exec(session -> session.markAsFailed()).exitHere())
             .exec(WRITE)
-            .exec(http("submit").post(API + "/submission").body(StringBody("{}")).asJson()
-                    .check(status().is(200), jsonPath("$.version").exists()))
+            .exec(retried("submitted", exec(http("submit").post(API + "/submission").body(StringBody("{}")).asJson()
+                    .check(status().is(200), jsonPath("$.version").saveAs("submitted")))))
+            .doIf(session -> session.contains("submitted") && session.contains("reflectionId")).then(
+                    exec(http("reflection read back").get("/api/reflections/#{reflectionId}")
+                            .check(status().is(200), jmesPath("versions[-1].answers").ofMap().saveAs("answers"))))
+            .exec(FullFlowSimulation::savesKept)
             .exec(http("case page after submitting").get(CASE).check(status().is(200)));
 
     /** How long tutors keep working: until the last student can have submitted, and a minute to spare. */
@@ -160,7 +242,7 @@ public class FullFlowSimulation extends Simulation {
 
     ScenarioBuilder tutors = scenario("tutors")
             .feed(people("bench-tutor", TUTORS)).exec(session -> session.set("accepted", 0))
-            .exec(signIn("#{email}"))
+            .exec(retried("signedIn", signIn("#{email}")))
             .asLongAsDuring(session -> session.getInt("accepted") < PER_TUTOR, TUTOR_SHIFT).on(
                     exec(session -> session.removeAll("reviewId", "decision", "level"))
                             .exec(http("review queue").get("/tutor/index.xhtml").check(status().is(200),
