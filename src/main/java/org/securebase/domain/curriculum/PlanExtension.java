@@ -106,7 +106,7 @@ public class PlanExtension {
         }
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > REASON_LENGTH) {
-            throw new BusinessException("plan.extension.reason", "reason of " + text.length() + " characters");
+            throw new BusinessException("plan.extension.reasonRequired", "reason of " + text.length() + " characters");
         }
         return new PlanExtension(step.getId(), student, due, text, by, now);
     }

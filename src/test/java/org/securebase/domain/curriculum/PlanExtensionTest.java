@@ -54,10 +54,12 @@ class PlanExtensionTest {
     @Test
     void aReasonIsNeededAndAStepWithoutADueDateCannotBeExtended() {
         PlanStep step = step();
-        assertEquals("plan.extension.reason", refusal(() -> PlanExtension.grant(step, cohort, 7, true, NEXT_FRIDAY,
-                "  ", 1L, MONDAY)));
-        assertEquals("plan.extension.reason", refusal(() -> PlanExtension.grant(step, cohort, 7, true, NEXT_FRIDAY,
-                "x".repeat(PlanExtension.REASON_LENGTH + 1), 1L, MONDAY)));
+        assertEquals("plan.extension.reasonRequired",
+                refusal(() -> PlanExtension.grant(step, cohort, 7, true, NEXT_FRIDAY,
+                        "  ", 1L, MONDAY)));
+        assertEquals("plan.extension.reasonRequired",
+                refusal(() -> PlanExtension.grant(step, cohort, 7, true, NEXT_FRIDAY,
+                        "x".repeat(PlanExtension.REASON_LENGTH + 1), 1L, MONDAY)));
         step.schedule(MONDAY, null);
         assertEquals("plan.extension.noDueDate", refusal(() -> PlanExtension.grant(step, cohort, 7, true,
                 NEXT_FRIDAY, "ill", 1L, MONDAY)));
