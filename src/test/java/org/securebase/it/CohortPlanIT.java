@@ -273,7 +273,7 @@ class CohortPlanIT {
      */
     private static void planWithTwoSteps(Instant now) throws Exception {
         try (java.sql.Connection db = PersonalTables.connect()) {
-            if (PlanCohorts.count("select count(*) from plan_step where cohort_id = " + EXTENDED + " and ? = ?",
+            if (PlanCohorts.count("select count(*) from plan_step where cohort_id = " + EXTENDED + " and 'x' = ?",
                     "x") > 0) {
                 return;
             }
