@@ -25,6 +25,7 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.curriculum.CurriculumDefinition;
 import org.securebase.domain.curriculum.NotReleased;
+import org.securebase.domain.curriculum.PlanExtension;
 import org.securebase.domain.curriculum.PlanStep;
 import org.securebase.domain.curriculum.PlanStep.Standing;
 import org.securebase.domain.instrument.SelfRating;
@@ -59,8 +60,18 @@ public class CohortPlanService {
             long late, long inProgress, long notStarted) {
     }
 
-    /** One student's standing with one step. */
-    public record StudentStanding(long accountId, String name, Standing standing, Instant doneAt) {
+    /** One student's standing with one step; {@code extendedDue} is their own due date, null without one. */
+    public record StudentStanding(long accountId, String name, Standing standing, Instant doneAt,
+            Instant extendedDue) {
+    }
+
+    /** A student's current extension of one step, as staff see it (with the reason). */
+    public record ExtensionRow(long id, long stepId, String step, long accountId, String student, Instant stepDue,
+            Instant due, String reason, Instant grantedAt) {
+    }
+
+    /** A student of the cohort, for choosing whom to extend. */
+    public record StudentChoice(long accountId, String name) {
     }
 
     /** A page of students' standings, with how many students there are in all. */
@@ -246,7 +257,7 @@ public class CohortPlanService {
         return out;
     }
 
-    /** A page of the cohort's students (by name) with their standing on one step: three queries a page. */
+    /** A page of the cohort's students (by name) with their standing on one step: four queries a page. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public StandingPage standings(Account staff, long cohortId, long stepId, int first, int max, Locale reader) {
         Cohort cohort = cohorts.requireVisible(staff, cohortId);
@@ -285,10 +296,104 @@ public class CohortPlanService {
             }
         }
         Instant now = clock.instant();
+        Map<Long, Instant> extended = extensions(stepId, ids);
         List<StudentStanding> rows = page.stream().map(a -> new StudentStanding(a.getId(), a.getDisplayName(),
-                step.standing(now, doneAt.get(a.getId()), begun.contains(a.getId())), doneAt.get(a.getId()))).toList();
+                step.standing(now, doneAt.get(a.getId()), begun.contains(a.getId()), extended.get(a.getId())),
+                doneAt.get(a.getId()), extended.get(a.getId()))).toList();
         return new StandingPage(row(step, modulesOf(cohort), curriculum.map(c -> catalog.inLanguage(c, reader)),
                 reader), rows, total);
+    }
+
+    /**
+     * Gives one student of the cohort a later due date for one step, with a reason staff alone see. Any member of
+     * staff who can see the cohort may: its school's administrator and its tutors. A change is a new row.
+     */
+    public void extend(Account staff, long cohortId, long stepId, long studentId, Instant due, String reason) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        PlanStep step = em.find(PlanStep.class, stepId);
+        if (step == null || !cohort.getSchool().equals(step.getCohort().getSchool())) {
+            throw new NotFoundException("plan step " + stepId);
+        }
+        em.persist(PlanExtension.grant(step, cohort, studentId, isStudentOf(cohortId, studentId), due, reason,
+                staff.getId(), clock.instant()));
+    }
+
+    /** Withdraws a student's extension of a step: a row without a date, so the cohort's date holds again. */
+    public void withdrawExtension(Account staff, long cohortId, long stepId, long studentId) {
+        cohorts.requireVisible(staff, cohortId);
+        PlanStep step = find(steps(cohortId), stepId);
+        if (!extensions(stepId, List.of(studentId)).containsKey(studentId)) {
+            throw new NotFoundException("extension of step " + stepId + " for " + studentId);
+        }
+        em.persist(PlanExtension.withdraw(step, studentId, null, staff.getId(), clock.instant()));
+    }
+
+    /** The cohort's current extensions, for staff: two queries. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ExtensionRow> extensions(Account staff, long cohortId, Locale reader) {
+        Cohort cohort = cohorts.requireVisible(staff, cohortId);
+        List<PlanExtension> current = em.createNamedQuery("PlanExtension.currentOfCohort", PlanExtension.class)
+                .setParameter("cohort", cohortId).getResultList();
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (Object[] r : em.createQuery("select a.id, a.displayName from Account a where a.id in :ids",
+                Object[].class).setParameter("ids",
+                        current.stream().map(PlanExtension::getAccount).distinct()
+                                .toList())
+                .getResultList()) {
+            names.put((Long) r[0], (String) r[1]);
+        }
+        Map<String, ContentVersion> modules = modulesOf(cohort);
+        Optional<CurriculumDefinition> curriculum = curriculumOf(cohort).map(c -> catalog.inLanguage(c, reader));
+        Map<Long, PlanStep> steps = steps(cohortId).stream().collect(Collectors.toMap(PlanStep::getId,
+                Function.identity()));
+        return current.stream().filter(e -> steps.containsKey(e.getStep())).map(e -> {
+            PlanStep s = steps.get(e.getStep());
+            return new ExtensionRow(e.getId(), s.getId(), row(s, modules, curriculum, reader).title(),
+                    e.getAccount(), names.get(e.getAccount()), s.getDueAt(), e.getDueAt(), e.getReason(),
+                    e.getGrantedAt());
+        }).toList();
+    }
+
+    /** The cohort's students by name, for choosing whom to extend. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StudentChoice> students(Account staff, long cohortId) {
+        cohorts.requireVisible(staff, cohortId);
+        return em.createNamedQuery("Cohort.membersWithRole", Account.class).setParameter("cohort", cohortId)
+                .setParameter("role", Role.STUDENT).getResultStream()
+                .map(a -> new StudentChoice(a.getId(), a.getDisplayName())).toList();
+    }
+
+    /** The current extended due dates of one step for some students, by account id: one query. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, Instant> extensions(long stepId, List<Long> students) {
+        Map<Long, Instant> out = new HashMap<>();
+        if (!students.isEmpty()) {
+            em.createNamedQuery("PlanExtension.currentOfStep", PlanExtension.class).setParameter("step", stepId)
+                    .setParameter("students", students).getResultStream().filter(e -> e.getDueAt() != null)
+                    .forEach(e -> out.put(e.getAccount(), e.getDueAt()));
+        }
+        return out;
+    }
+
+    /** One student's current extended due dates, by step id: one query. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, Instant> extensionsOf(long studentId, List<Long> steps) {
+        Map<Long, Instant> out = new HashMap<>();
+        if (!steps.isEmpty()) {
+            em.createNamedQuery("PlanExtension.currentOfStudent", PlanExtension.class)
+                    .setParameter("student", studentId).setParameter("steps", steps).getResultStream()
+                    .filter(e -> e.getDueAt() != null).forEach(e -> out.put(e.getStep(), e.getDueAt()));
+        }
+        return out;
+    }
+
+    private boolean isStudentOf(long cohortId, long studentId) {
+        return em.createQuery("select count(m) from Cohort c join c.members m where c.id = :cohort "
+                + "and m.id = :student and m.role = :role", Long.class).setParameter("cohort", cohortId)
+                .setParameter("student", studentId).setParameter("role", Role.STUDENT).getSingleResult() > 0;
     }
 
     /**

@@ -10,9 +10,12 @@ public record CurriculumEntry(ModuleSummary module, MilestoneSummary milestone, 
         this(module, milestone, null);
     }
 
-    /** The step's dates in the cohort's plan and where the student stands against them; null without a plan. */
+    /**
+     * The step's dates in the cohort's plan and where the student stands against them; null without a plan. The
+     * due date is the student's own where they have an extension ({@code extended}).
+     */
     public record Schedule(java.time.Instant release, java.time.Instant due,
-            org.securebase.domain.curriculum.PlanStep.Standing standing) {
+            org.securebase.domain.curriculum.PlanStep.Standing standing, boolean extended) {
 
         public boolean isReleased() {
             return standing != org.securebase.domain.curriculum.PlanStep.Standing.NOT_RELEASED;

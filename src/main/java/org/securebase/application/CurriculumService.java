@@ -79,7 +79,7 @@ public class CurriculumService {
 
     /**
      * The student's cohort plan in its order, each step with its dates and the student's standing; then the modules
-     * the student began that are not (or no longer) in the plan, so that no work goes out of sight. Five queries.
+     * the student began that are not (or no longer) in the plan, so that no work goes out of sight. Six queries.
      */
     private List<CurriculumEntry> planned(Account student, Cohort cohort, List<ModuleSummary> modules) {
         Map<String, ModuleSummary> bySlug = new HashMap<>();
@@ -105,13 +105,18 @@ public class CurriculumService {
                 .orElse(Map.of());
         Instant now = clock.instant();
         List<CurriculumEntry> entries = new ArrayList<>();
-        for (PlanStep step : plans.steps(cohort.getId())) {
+        List<PlanStep> steps = plans.steps(cohort.getId());
+        Map<Long, Instant> extended = plans.extensionsOf(student.getId(), steps.stream().map(PlanStep::getId)
+                .toList());
+        for (PlanStep step : steps) {
+            Instant extension = extended.get(step.getId());
             if (step.module().isPresent()) {
                 ModuleSummary m = bySlug.remove(step.module().get());
                 if (m != null) {
                     entries.add(new CurriculumEntry(m, null, new CurriculumEntry.Schedule(step.getReleaseAt(),
-                            step.getDueAt(), step.standing(now, firstSubmitted.get(m.slug()),
-                                    m.status() != ModuleStatus.NOT_STARTED))));
+                            step.dueFor(extension), step.standing(now, firstSubmitted.get(m.slug()),
+                                    m.status() != ModuleStatus.NOT_STARTED, extension),
+                            extension != null)));
                 }
             } else {
                 curriculum.flatMap(c -> c.milestones().stream().filter(x -> x.id().equals(step.milestone().get()))
@@ -123,8 +128,9 @@ public class CurriculumService {
                                     : null;
                             entries.add(new CurriculumEntry(null, new CurriculumEntry.MilestoneSummary(
                                     curriculum.get().slug(), ms.id(), ms.title(), ms.instruments().size(), done),
-                                    new CurriculumEntry.Schedule(step.getReleaseAt(), step.getDueAt(),
-                                            step.standing(now, doneAt, times != null))));
+                                    new CurriculumEntry.Schedule(step.getReleaseAt(), step.dueFor(extension),
+                                            step.standing(now, doneAt, times != null, extension),
+                                            extension != null)));
                         });
             }
         }

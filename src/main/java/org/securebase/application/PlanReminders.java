@@ -10,13 +10,17 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
 import org.securebase.domain.curriculum.CurriculumDefinition;
+import org.securebase.domain.curriculum.PlanExtension;
 import org.securebase.domain.curriculum.PlanReminder;
 import org.securebase.domain.curriculum.PlanStep;
 import org.securebase.domain.instrument.SelfRating;
@@ -27,7 +31,8 @@ import org.securebase.domain.school.Cohort;
 
 /**
  * Reminds each trainee, once, of a step of their cohort's plan falling due within {@code plan.reminder.hours}
- * (48 by default) that they have not done: in the app and by mail (through the durable outbox). Each step is
+ * (48 by default) that they have not done: in the app and by mail (through the durable outbox). A trainee with
+ * an extension is reminded before their own due date instead of the cohort's. Each step is
  * handled in its own transaction with its row locked, so two servers never remind the same person twice.
  */
 @Stateless
@@ -55,12 +60,16 @@ public class PlanReminders {
     @ConfigProperty(name = "plan.reminder.hours", defaultValue = "48")
     private int hours;
 
-    /** Steps released and falling due within the reminder window. */
+    /** Steps released and falling due within the reminder window, for the cohort or for an extended student. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> dueSoon() {
         Instant now = clock.instant();
-        return em.createNamedQuery("PlanStep.dueBetween", Long.class).setParameter("from", now)
-                .setParameter("to", now.plus(Duration.ofHours(hours))).getResultList();
+        Instant to = now.plus(Duration.ofHours(hours));
+        Set<Long> steps = new LinkedHashSet<>(em.createNamedQuery("PlanStep.dueBetween", Long.class)
+                .setParameter("from", now).setParameter("to", to).getResultList());
+        steps.addAll(em.createNamedQuery("PlanExtension.stepsDueBetween", Long.class).setParameter("from", now)
+                .setParameter("to", to).getResultList());
+        return List.copyOf(steps);
     }
 
     /** Reminds the step's students who have neither done it nor been reminded; returns how many were. */
@@ -74,8 +83,14 @@ public class PlanReminders {
         Optional<CurriculumDefinition> curriculum = plans.curriculumOf(cohort);
         String title;
         List<Account> students;
+        Instant now = clock.instant();
+        Instant to = now.plus(Duration.ofHours(hours));
+        boolean cohortDue = step.getDueAt() != null && step.getDueAt().isAfter(now) && !step.getDueAt().isAfter(to);
+        // A student with an extension is reminded before their own date, never before the cohort's.
         String base = "select m from Cohort c join c.members m where c.id = :cohort and m.role = :student "
-                + "and not exists (select p from PlanReminder p where p.step = :step and p.account = m.id) ";
+                + "and not exists (select p from PlanReminder p where p.step = :step and p.account = m.id) "
+                + "and " + (cohortDue ? "(not " + PlanExtension.EXTENDED + " or " : "(")
+                + PlanExtension.EXTENDED_DUE_BETWEEN + ") ";
         if (step.module().isPresent()) {
             String slug = step.module().get();
             Optional<ModuleDefinition> module = catalog.findCurrentModule(slug, cohort.getSchool())
@@ -87,7 +102,8 @@ public class PlanReminders {
             students = em.createQuery(base + "and not exists (select r from Reflection r where r.student = m "
                     + "and r.slug = :slug and r.status <> :draft)", Account.class).setParameter("slug", slug)
                     .setParameter("draft", ReflectionStatus.DRAFT).setParameter("cohort", cohort.getId())
-                    .setParameter("student", Role.STUDENT).setParameter("step", stepId).getResultList();
+                    .setParameter("student", Role.STUDENT).setParameter("step", stepId).setParameter("from", now)
+                    .setParameter("to", to).getResultList();
         } else {
             Optional<CurriculumDefinition.Milestone> milestone = curriculum.stream()
                     .flatMap(c -> c.milestones().stream()).filter(m -> m.id().equals(step.milestone().get()))
@@ -104,15 +120,15 @@ public class PlanReminders {
                             SelfRating.Status.SUBMITTED)
                     .setParameter("needed", (long) milestone.get().instruments().size())
                     .setParameter("cohort", cohort.getId()).setParameter("student", Role.STUDENT)
-                    .setParameter("step", stepId).getResultList();
+                    .setParameter("step", stepId).setParameter("from", now).setParameter("to", to).getResultList();
         }
         String path = links.planStepPath(step.module().orElse(null), curriculum.map(CurriculumDefinition::slug)
                 .orElse(null), step.milestone().orElse(null));
-        Instant now = clock.instant();
+        Map<Long, Instant> extended = plans.extensions(stepId, students.stream().map(Account::getId).toList());
         for (Account student : students) {
             em.persist(new PlanReminder(stepId, student.getId(), now));
             em.persist(Notification.dueSoon(student, title, path, now));
-            String due = MailTexts.when(student, step.getDueAt());
+            String due = MailTexts.when(student, step.dueFor(extended.get(student.getId())));
             mail.queue(student.getEmail(), MailTexts.text(student, "mail.DUE_SOON.subject", title, due),
                     MailTexts.text(student, "mail.DUE_SOON.body", student.getDisplayName(), title, due,
                             links.absolute(path)));

@@ -40,6 +40,9 @@ class CohortPlanIT {
 
     static final long COHORT = 9900100;
 
+    /** The cohort of the extension test, with its two steps' ids. */
+    static final long EXTENDED = 9900300;
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @ArquillianResource
@@ -187,7 +190,7 @@ class CohortPlanIT {
         // The cohort's tutor reads the plan and the progress; they cannot change it.
         WebClient tutor = new WebClient(base).signIn(StudioIT.TUTOR2);
         String plan = tutor.get("staff/plan.xhtml?id=" + COHORT).body();
-        assertTrue(plan.contains("data-key=\"" + racing + "\"") && !plan.contains("datetime-local"), plan);
+        assertTrue(plan.contains("data-key=\"" + racing + "\"") && !plan.contains("name=\"due-"), plan);
         String progress = tutor.get("staff/progress.xhtml?id=" + COHORT).body();
         Matcher row = Pattern.compile("<tr data-step=\"(\\d+)\" class=\"past-due\">(.*?)</tr>", Pattern.DOTALL)
                 .matcher(progress);
@@ -262,5 +265,147 @@ class CohortPlanIT {
         String after = student.get("student/index.xhtml").body();
         assertTrue(card(after, "data-slug", racing).contains("status-in_progress"), after);
         assertFalse(card(after, "data-slug", racing).contains("data-standing"), "no longer dated");
+    }
+
+    /**
+     * Two steps for the extension cohort, straight into the database: one due yesterday, one due in four days
+     * (outside the reminder window until the test moves it to tomorrow, once the extension is given).
+     */
+    private static void planWithTwoSteps(Instant now) throws Exception {
+        try (java.sql.Connection db = PersonalTables.connect()) {
+            if (PlanCohorts.count("select count(*) from plan_step where cohort_id = " + EXTENDED + " and 'x' = ?",
+                    "x") > 0) {
+                return;
+            }
+            String insert = "insert into plan_step (id, version, cohort_id, position, module_slug, due_at) "
+                    + "values (?, 0, ?, ?, ?, ?)";
+            Object[][] rows = {{EXTENDED + 51, 0, "the-racing-heart", now.minus(1, ChronoUnit.DAYS)},
+                {EXTENDED + 52, 1, "when-the-family-doctor-retires", now.plus(4, ChronoUnit.DAYS)}};
+            for (Object[] r : rows) {
+                try (java.sql.PreparedStatement q = db.prepareStatement(insert)) {
+                    q.setLong(1, (Long) r[0]);
+                    q.setLong(2, EXTENDED);
+                    q.setInt(3, (Integer) r[1]);
+                    q.setString(4, (String) r[2]);
+                    q.setTimestamp(5, java.sql.Timestamp.from((Instant) r[3]));
+                    q.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTutorExtendsOneStudentsDueDateAndOnlyThatStudentIsNoLongerOverdueNorRemindedEarly() throws Exception {
+        List<String> students = PlanCohorts.create(EXTENDED, "Extension cohort (test)", "extended", 2,
+                StudioIT.TUTOR2);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        planWithTwoSteps(now);
+        long racing = EXTENDED + 51;
+        long retires = EXTENDED + 52;
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), StudioIT.TUTOR2);
+            driver.get(base.resolve("staff/plan.xhtml?id=" + EXTENDED).toString());
+            ZoneId zone = ZoneId.of(driver.findElement(By.id("plan-steps")).getAttribute("data-zone"));
+            org.openqa.selenium.support.ui.Select who = new org.openqa.selenium.support.ui.Select(
+                    driver.findElement(By.id("extend:student")));
+            org.openqa.selenium.support.ui.Select which = new org.openqa.selenium.support.ui.Select(
+                    driver.findElement(By.id("extend:step")));
+            // Earlier than the step's own date: refused, nothing kept.
+            who.selectByVisibleText("Plan Student A extended");
+            which.selectByValue(String.valueOf(racing));
+            setDate(driver, driver.findElement(By.id("extend:due")),
+                    LOCAL.format(now.minus(2, ChronoUnit.DAYS).atZone(zone)));
+            driver.findElement(By.id("extend:reason")).sendKeys("A week in hospital");
+            driver.findElement(By.id("extend:give")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "must be later"));
+            assertEquals(0, PlanCohorts.count("select count(*) from plan_extension where plan_step_id = "
+                    + racing + " and 'x' = ?", "x"));
+            // Five days from now, for both steps: given, and listed with the reason.
+            for (long step : new long[] {racing, retires}) {
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("extend:student")))
+                        .selectByVisibleText("Plan Student A extended");
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("extend:step")))
+                        .selectByValue(String.valueOf(step));
+                setDate(driver, driver.findElement(By.id("extend:due")),
+                        LOCAL.format(now.plus(5, ChronoUnit.DAYS).atZone(zone)));
+                driver.findElement(By.id("extend:reason")).clear();
+                driver.findElement(By.id("extend:reason")).sendKeys("A week in hospital");
+                driver.findElement(By.id("extend:give")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                        "The extension is given"));
+            }
+            List<WebElement> listed = driver.findElements(By.cssSelector("tr.extension-row"));
+            assertEquals(2, listed.size());
+            assertTrue(listed.get(0).getText().contains("A week in hospital")
+                    && listed.get(0).getText().contains("Plan Student A extended"), listed.get(0).getText());
+            Browser.assertAccessible(driver, "staff/plan with extensions");
+            driver.executeScript("document.getElementById('extensions').scrollIntoView();");
+            Browser.screenshot(driver, "staff-plan-extensions");
+        } finally {
+            driver.quit();
+        }
+
+        // A sees the new date and is not overdue; B, in the same cohort, is; A never sees the reason.
+        WebClient a = new WebClient(base).signIn(students.get(0));
+        String indexA = a.get("student/index.xhtml").body();
+        String cardA = card(indexA, "data-slug", "the-racing-heart");
+        assertTrue(cardA.contains("(extended)") && !cardA.contains("data-standing=\"OVERDUE\""), cardA);
+        assertFalse(indexA.contains("A week in hospital"), "the reason is for staff only");
+        WebClient b = new WebClient(base).signIn(students.get(1));
+        String cardB = card(b.get("student/index.xhtml").body(), "data-slug", "the-racing-heart");
+        assertTrue(cardB.contains("data-standing=\"OVERDUE\"") && !cardB.contains("(extended)"), cardB);
+
+        // The tutor's standings: B overdue, A not, with A's own date shown.
+        WebClient tutor = new WebClient(base).signIn(StudioIT.TUTOR2);
+        String standings = tutor.get("staff/progress.xhtml?id=" + EXTENDED + "&step=" + racing).body();
+        assertEquals(1, Pattern.compile("data-standing=\"OVERDUE\"").matcher(standings).results().count(),
+                standings);
+        assertTrue(standings.contains("(extended)"), standings);
+
+        // The second step now falls due tomorrow: B is reminded, A (extended to five days from now) is not
+        // reminded before the cohort's date.
+        try (java.sql.Connection db = PersonalTables.connect();
+                java.sql.PreparedStatement q = db.prepareStatement("update plan_step set due_at = ? where id = ?")) {
+            q.setTimestamp(1, java.sql.Timestamp.from(now.plus(1, ChronoUnit.DAYS)));
+            q.setLong(2, retires);
+            q.executeUpdate();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        String sql = "select count(*) from notification n join account a on a.id = n.recipient_id "
+                + "where n.kind = 'DUE_SOON' and a.email = ?";
+        while (System.nanoTime() < deadline && PlanCohorts.count(sql, students.get(1)) == 0) {
+            Thread.sleep(2000);
+        }
+        assertEquals(1, PlanCohorts.count(sql, students.get(1)), "B is reminded of the step due tomorrow");
+        assertEquals(0, PlanCohorts.count(sql, students.get(0)), "A is not reminded before the cohort's date");
+
+        // A withdrawal is a new row: history kept, and A is overdue again.
+        String page = tutor.get("staff/plan.xhtml?id=" + EXTENDED).body();
+        Matcher withdraw = Pattern.compile("id=\"(extend:[^\"]*:withdraw)\"").matcher(page);
+        assertTrue(withdraw.find(), page);
+        HttpResponse<String> withdrawn = tutor.postFaces("staff/plan.xhtml?id=" + EXTENDED, page, "extend",
+                java.util.Map.of(withdraw.group(1), withdraw.group(1), "id", String.valueOf(EXTENDED)));
+        assertEquals(302, withdrawn.statusCode(), withdrawn.body());
+        assertEquals(3, PlanCohorts.count("select count(*) from plan_extension e join plan_step s on s.id = "
+                + "e.plan_step_id where s.cohort_id = " + EXTENDED + " and 'x' = ?", "x"), "appended, not overwritten");
+        assertEquals(1, Pattern.compile("class=\"extension-row\"").matcher(tutor.get("staff/plan.xhtml?id="
+                + EXTENDED).body()).results().count());
+
+        // Another school's staff find neither the cohort's plan, its step nor its extensions.
+        WebClient other = new WebClient(base).signIn(StudioIT.ADMIN2);
+        assertEquals(404, other.get("staff/plan.xhtml?id=" + EXTENDED).statusCode());
+        assertEquals(404, other.get("staff/progress.xhtml?id=" + EXTENDED + "&step=" + racing).statusCode());
+
+        ChromeDriver look = Browser.start();
+        try {
+            CrossSite.signIn(look, base.toString(), students.get(0));
+            look.get(base.resolve("student/index.xhtml").toString());
+            look.executeScript("document.querySelector('.plan-dates').scrollIntoView();");
+            Browser.screenshot(look, "student-extended");
+        } finally {
+            look.quit();
+        }
     }
 }

@@ -300,6 +300,18 @@ class PrivacyIT {
         balintRead(db, balint[1], post, leader);
         update(db, "insert into balint_draft (id, version, session_id, author_id, text, revision, saved_at) values (?, "
                 + "0, ?, ?, ?, 3, ?)", next(db, "balint_draft_seq"), balint[1], p.id(), "Half a thought", now);
+
+        // An extension of a step's due date, given by the leader, on a cohort of its own (so no plan of the
+        // person's cohorts changes): the person's row, and the leader's as the one who gave it.
+        long cohort = next(db, "cohort_seq");
+        update(db, "insert into cohort (id, version, school_id, name, created_at) values (?, 0, ?, ?, ?)", cohort,
+                school(db, "Northgate"), "Extension cohort " + suffix(), now);
+        long step = next(db, "plan_step_seq");
+        update(db, "insert into plan_step (id, version, cohort_id, position, module_slug, due_at) values (?, 0, ?, 0, "
+                + "'it-review', ?)", step, cohort, now);
+        update(db, "insert into plan_extension (id, plan_step_id, account_id, due_at, reason, granted_by, granted_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", next(db, "plan_extension_seq"), step, p.id(),
+                Timestamp.from(now.toInstant().plusSeconds(86_400)), "A week in hospital", leader, now);
     }
 
     /** A person with something in (nearly) every table: reflection, review, comment, reads, path, rating, ... */

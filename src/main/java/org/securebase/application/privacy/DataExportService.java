@@ -103,6 +103,15 @@ public class DataExportService {
                 "from plan_reminder r join plan_step s on s.id = r.plan_step_id where r.account_id = ?1 "
                         + "order by r.sent_at, r.plan_step_id",
                 id), "plan_reminder");
+        // Their own extensions with the staff's reason (data about them, so theirs), and those they gave as staff.
+        data.json("plan-extensions.json", sql.rows("e.id, e.plan_step_id, s.module_slug, s.milestone, "
+                + "s.due_at as step_due_at, e.due_at, e.reason, e.granted_at",
+                "from plan_extension e join plan_step s "
+                        + "on s.id = e.plan_step_id where e.account_id = ?1 order by e.granted_at, e.id",
+                id),
+                "plan_extension");
+        data.json("plan-extensions-given.json", sql.rows("e.id, e.plan_step_id, e.due_at, e.reason, e.granted_at",
+                "from plan_extension e where e.granted_by = ?1 order by e.granted_at, e.id", id), "plan_extension");
         data.json("invitations.json", sql.rows("id, purpose, created_at, expires_at, used_at",
                 "from invitation where account_id = ?1 order by created_at, id", id), "invitation");
         List<Map<String, Object>> links = sql.rows("id, slug, platform_id, lineitem_url, created_at",

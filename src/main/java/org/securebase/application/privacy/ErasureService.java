@@ -86,6 +86,8 @@ public class ErasureService {
         sql.update("delete from self_rating where student_id = ?1", id);
         sql.update("delete from notification where recipient_id = ?1", id);
         sql.update("delete from plan_reminder where account_id = ?1", id);
+        sql.update("delete from plan_extension where account_id = ?1", id);
+        sql.update("update plan_extension set granted_by = null where granted_by = ?1", id);
         sql.update("delete from invitation where account_id = ?1", id);
         sql.update("delete from grade_post where link_id in (select id from lti_grade_link where account_id = ?1)",
                 id);

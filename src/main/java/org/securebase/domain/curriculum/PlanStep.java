@@ -97,6 +97,17 @@ public class PlanStep {
 
     /** Where a trainee stands with the step against its dates. */
     public Standing standing(Instant now, Instant doneAt, boolean started) {
+        return standing(now, doneAt, started, null);
+    }
+
+    /** The due date that holds for a trainee: their extension if they have one, else the step's. */
+    public Instant dueFor(Instant extension) {
+        return extension != null ? extension : dueAt;
+    }
+
+    /** Where a trainee with an extension (null: none) stands with the step against their due date. */
+    public Standing standing(Instant now, Instant doneAt, boolean started, Instant extension) {
+        Instant dueAt = dueFor(extension);
         if (!isReleased(now)) {
             return Standing.NOT_RELEASED;
         }
