@@ -319,6 +319,103 @@ class StudioIT {
     }
 
     /** Unpublishes through the studio's own form, as the author's click does. */
+    /**
+     * The structured editor: an author who never sees the file changes a stage, meets a problem beside the field
+     * it concerns and fixes it, adds an option and routes it, reorders stages (routes follow their ids), meets
+     * another author's save without losing either, and publishes; the file holds every change.
+     */
+    @Test
+    void anAuthorEditsAModuleInTheFormSeesAProblemBesideItsFieldAndPublishesWithoutTouchingTheFile()
+            throws Exception {
+        String slug = "form-calls-" + suffix();
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), ADMIN);
+            driver.get(base.resolve("studio/index.xhtml").toString());
+            driver.findElement(By.id("new-module:slug")).sendKeys(slug);
+            driver.findElement(By.id("new-module:title")).sendKeys("Night calls, in the form");
+            driver.findElement(By.id("new-module:create")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#studio-editor")));
+            driver.findElement(By.id("in-form")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f:st:1:title")));
+            assertEquals("Night calls, in the form", driver.findElement(By.id("f:title")).getAttribute("value"));
+            assertTrue(driver.findElement(By.id("problems")).getText().contains("No problems"));
+
+            // A stage's title emptied: the problem stands beside that field, and in the list.
+            WebElement title = driver.findElement(By.id("f:st:1:title"));
+            title.clear();
+            title.sendKeys(Keys.TAB);
+            WebClient server = as(ADMIN);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems-stages-1-title"),
+                    "'title' is empty"));
+            assertEquals("true", driver.findElement(By.id("f:st:1:title")).getAttribute("aria-invalid"));
+            assertTrue(driver.findElement(By.id("problems")).getText().contains("'title' is empty"));
+            Browser.assertAccessible(driver, "studio/form");
+            Browser.screenshot(driver, "studio-form-problem");
+            // The list's link takes the keyboard to the field; the author types the title back.
+            driver.findElement(By.cssSelector("#problems a.goto-field")).click();
+            assertEquals("f:st:1:title", driver.switchTo().activeElement().getAttribute("id"));
+            driver.switchTo().activeElement().sendKeys("The morning after", Keys.TAB);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "No problems"));
+            assertEquals("", driver.findElement(By.id("problems-stages-1-title")).getText());
+
+            // Prose typed into a stage is saved as the author types (no leaving the field needed).
+            driver.findElement(By.id("f:st:0:body")).sendKeys(Keys.END, "\nFORM-EDIT: he rings from the landing.");
+            wait.until(d -> server.get("studio/edit.xhtml?module=" + slug).body().contains("FORM-EDIT"));
+
+            // A third option, routed to the second reading's stage: the path map labels the shared route.
+            driver.findElement(By.id("f:st:0:add-option")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f:st:0:op:2:text")));
+            assertEquals("f:st:0:op:2:text", driver.switchTo().activeElement().getAttribute("id"),
+                    "the keyboard is in the new option");
+            driver.findElement(By.id("f:st:0:op:2:text")).sendKeys("He is testing whether anyone will come");
+            driver.findElement(By.id("f:st:0:op:2:feedback")).sendKeys("Possible, but he asks for nobody.");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f:st:0:op:2:next")))
+                    .selectByValue("unsettled");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.routes"),
+                    "Stage 1 (B, C): to stage 3"));
+            assertEquals(4, driver.findElements(By.cssSelector("svg.path-map .path-stage")).size());
+
+            // The second reading's stage moved up: the routes follow the stage, not the position.
+            driver.findElement(By.id("f:st:2:up")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("ul.routes"),
+                    "Stage 1 (B, C): to stage 2"));
+            assertEquals("unsettled", driver.findElement(By.cssSelector("#field-stages-1")).getAttribute(
+                    "data-stage"));
+            driver.executeScript("document.getElementById('f:path-map').scrollIntoView();");
+            Browser.screenshot(driver, "studio-form-map");
+
+            // Another author (another tab) saves meanwhile: this page's next save is refused, and keeps its fields.
+            long seen = revision(server.get("studio/edit.xhtml?module=" + slug).body());
+            String theirs = module(slug, "third-call").replace("A month later", "THEIR-EDIT");
+            assertEquals(200, server.putJson("api/studio/drafts/" + slug, "{\"source\":" + json(theirs)
+                    + ",\"revision\":" + seen + "}").statusCode());
+            driver.findElement(By.id("f:setting")).sendKeys(" (MINE)", Keys.TAB);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".conflict-keep-mine")));
+            assertTrue(driver.findElement(By.cssSelector(".conflict")).getText().contains("Sam Whitfield"));
+            assertTrue(driver.findElement(By.id("f:setting")).getAttribute("value").endsWith("(MINE)"));
+            driver.findElement(By.cssSelector(".conflict-keep-mine")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".conflict")));
+            wait.until(d -> server.get("studio/edit.xhtml?module=" + slug).body().contains("(MINE)"));
+
+            driver.findElement(By.id("f:publish")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.version")));
+        } finally {
+            driver.quit();
+        }
+        String file = server(slug);
+        assertTrue(file.contains("FORM-EDIT") && file.contains("He is testing whether anyone will come")
+                && file.contains("(MINE)") && file.contains("The morning after") && !file.contains("THEIR-EDIT"),
+                file);
+    }
+
+    private String server(String slug) {
+        HttpResponse<String> file = as(ADMIN).get("api/studio/modules/" + slug + "/file");
+        assertEquals(200, file.statusCode());
+        return file.body();
+    }
+
     private static void unpublish(WebClient author, String slug) {
         String studio = author.get("studio/index.xhtml").body();
         Matcher row = Pattern.compile("<tr class=\"own-module\" data-slug=\"" + Pattern.quote(slug)

@@ -64,6 +64,9 @@ class BundleKeysTest {
             assertTrue(messages.containsKey("stance." + s.code()) && messages.containsKey("stance.verb." + s.code()),
                     s::code);
         }
+        for (String theme : org.securebase.domain.module.ModuleDefinition.THEMES) {
+            assertTrue(messages.containsKey("studio.form.theme." + theme), theme);
+        }
         for (String code : List.of("400", "403", "404", "500", "expired")) {
             assertTrue(messages.containsKey("error." + code + ".title")
                     && messages.containsKey("error." + code + ".text"));
