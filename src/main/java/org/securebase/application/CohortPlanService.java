@@ -187,21 +187,32 @@ public class CohortPlanService {
         }
     }
 
-    /** Each step's progress across the cohort's students: five queries whatever the cohort's size. */
+    /**
+     * Each step's progress across the cohort's students, each counted on time or late against their own due date
+     * (an extension's, else the step's): a fixed number of queries whatever the cohort's size.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<StepProgress> progress(Account staff, long cohortId, Locale reader) {
         Cohort cohort = cohorts.requireVisible(staff, cohortId);
         Instant now = clock.instant();
         long students = em.createNamedQuery("Cohort.countWithRole", Long.class).setParameter("cohort", cohortId)
                 .setParameter("role", Role.STUDENT).getSingleResult();
+        // Each student's first submission against their own date (an extension's, else the step's): all done,
+        // then those late, one grouped query each.
+        String submitted = " from PlanStep s, Reflection r join r.versions v where s.cohort.id = :cohort "
+                + "and r.slug = s.module and v.number = 1 and r.student.id in (select m.id from Cohort c "
+                + "join c.members m where c.id = :cohort and m.role = :student)";
         Map<Long, long[]> done = new HashMap<>();
-        for (Object[] r : em.createQuery("select s.id, sum(case when s.dueAt is null or v.submittedAt <= s.dueAt "
-                + "then 1 else 0 end), sum(case when s.dueAt is not null and v.submittedAt > s.dueAt then 1 else 0 end) "
-                + "from PlanStep s, Reflection r join r.versions v where s.cohort.id = :cohort and r.slug = s.module "
-                + "and v.number = 1 and r.student.id in (select m.id from Cohort c join c.members m "
-                + "where c.id = :cohort and m.role = :student) group by s.id", Object[].class)
+        for (Object[] r : em.createQuery("select s.id, count(v)" + submitted + " group by s.id", Object[].class)
                 .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT).getResultList()) {
-            done.put((Long) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+            done.put((Long) r[0], new long[] {((Number) r[1]).longValue(), 0});
+        }
+        for (Object[] r : em.createQuery("select s.id, count(v)" + submitted + " and "
+                + PlanExtension.lateFor("r.student.id", "v.submittedAt") + " group by s.id", Object[].class)
+                .setParameter("cohort", cohortId).setParameter("student", Role.STUDENT).getResultList()) {
+            long[] d = done.get((Long) r[0]);
+            d[1] = ((Number) r[1]).longValue();
+            d[0] -= d[1];
         }
         Map<Long, Long> started = new HashMap<>();
         for (Object[] r : em.createQuery("select s.id, count(p) from PlanStep s, ModuleProgress p "
@@ -211,7 +222,7 @@ public class CohortPlanService {
             started.put((Long) r[0], (Long) r[1]);
         }
         Optional<CurriculumDefinition> curriculum = curriculumOf(cohort);
-        Map<String, List<Instant>> milestoneDone = new HashMap<>();
+        Map<String, Map<Long, Instant>> milestoneDone = new HashMap<>();
         Map<String, Long> milestoneStarted = new HashMap<>();
         if (curriculum.isPresent()) {
             Map<String, Integer> needed = curriculum.get().milestones().stream()
@@ -226,10 +237,18 @@ public class CohortPlanService {
                 String milestone = (String) r[0];
                 milestoneStarted.merge(milestone, 1L, Long::sum);
                 if (((Number) r[2]).longValue() >= needed.getOrDefault(milestone, Integer.MAX_VALUE)) {
-                    milestoneDone.computeIfAbsent(milestone, k -> new ArrayList<>())
-                            .add(org.securebase.domain.InstantConverter.of(r[3]));
+                    milestoneDone.computeIfAbsent(milestone, k -> new HashMap<>()).put((Long) r[1],
+                            org.securebase.domain.InstantConverter.of(r[3]));
                 }
             }
+        }
+        // The milestones' students are counted here, each against their own date: the cohort's current
+        // extensions in one query.
+        Map<Long, Map<Long, Instant>> extended = new HashMap<>();
+        if (!milestoneDone.isEmpty()) {
+            em.createNamedQuery("PlanExtension.currentOfCohort", PlanExtension.class).setParameter("cohort", cohortId)
+                    .getResultStream().forEach(e -> extended.computeIfAbsent(e.getStep(), k -> new HashMap<>())
+                            .put(e.getAccount(), e.getDueAt()));
         }
         Optional<CurriculumDefinition> translated = curriculum.map(c -> catalog.inLanguage(c, reader));
         Map<String, ContentVersion> modules = modulesOf(cohort);
@@ -244,8 +263,10 @@ public class CohortPlanService {
                 late = d[1];
                 begun = Math.max(started.getOrDefault(s.getId(), 0L), onTime + late);
             } else {
-                List<Instant> times = milestoneDone.getOrDefault(s.milestone().get(), List.of());
-                late = s.getDueAt() == null ? 0 : times.stream().filter(t -> t != null && t.isAfter(s.getDueAt()))
+                Map<Long, Instant> times = milestoneDone.getOrDefault(s.milestone().get(), Map.of());
+                Map<Long, Instant> own = extended.getOrDefault(s.getId(), Map.of());
+                late = times.entrySet().stream().filter(t -> t.getValue() != null
+                        && s.dueFor(own.get(t.getKey())) != null && t.getValue().isAfter(s.dueFor(own.get(t.getKey()))))
                         .count();
                 onTime = times.size() - late;
                 begun = milestoneStarted.getOrDefault(s.milestone().get(), 0L);

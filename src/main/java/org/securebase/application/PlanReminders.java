@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.securebase.domain.school.Cohort;
 /**
  * Reminds each trainee, once, of a step of their cohort's plan falling due within {@code plan.reminder.hours}
  * (48 by default) that they have not done: in the app and by mail (through the durable outbox). A trainee with
- * an extension is reminded before their own due date instead of the cohort's. Each step is
+ * an extension is reminded before their own due date instead of the cohort's; one whose extension is given,
+ * changed or withdrawn after a reminder is reminded once more before the date that now holds. Each step is
  * handled in its own transaction with its row locked, so two servers never remind the same person twice.
  */
 @Stateless
@@ -72,7 +74,10 @@ public class PlanReminders {
         return List.copyOf(steps);
     }
 
-    /** Reminds the step's students who have neither done it nor been reminded; returns how many were. */
+    /**
+     * Reminds the step's students who have neither done it nor been reminded of the date that holds for them;
+     * returns how many were.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int remind(long stepId) {
         PlanStep step = em.find(PlanStep.class, stepId, LockModeType.PESSIMISTIC_WRITE);
@@ -88,7 +93,7 @@ public class PlanReminders {
         boolean cohortDue = step.getDueAt() != null && step.getDueAt().isAfter(now) && !step.getDueAt().isAfter(to);
         // A student with an extension is reminded before their own date, never before the cohort's.
         String base = "select m from Cohort c join c.members m where c.id = :cohort and m.role = :student "
-                + "and not exists (select p from PlanReminder p where p.step = :step and p.account = m.id) "
+                + "and " + PlanReminder.NOT_REMINDED + " "
                 + "and " + (cohortDue ? "(not " + PlanExtension.EXTENDED + " or " : "(")
                 + PlanExtension.EXTENDED_DUE_BETWEEN + ") ";
         if (step.module().isPresent()) {
@@ -125,8 +130,19 @@ public class PlanReminders {
         String path = links.planStepPath(step.module().orElse(null), curriculum.map(CurriculumDefinition::slug)
                 .orElse(null), step.milestone().orElse(null));
         Map<Long, Instant> extended = plans.extensions(stepId, students.stream().map(Account::getId).toList());
+        Map<Long, PlanReminder> earlier = new HashMap<>();
+        if (!students.isEmpty()) {
+            em.createQuery("select p from PlanReminder p where p.step = :step and p.account in :students",
+                    PlanReminder.class).setParameter("step", stepId)
+                    .setParameter("students", students.stream().map(Account::getId).toList()).getResultStream()
+                    .forEach(p -> earlier.put(p.getAccount(), p));
+        }
         for (Account student : students) {
-            em.persist(new PlanReminder(stepId, student.getId(), now));
+            if (earlier.containsKey(student.getId())) {
+                earlier.get(student.getId()).remindedAgain(now);
+            } else {
+                em.persist(new PlanReminder(stepId, student.getId(), now));
+            }
             em.persist(Notification.dueSoon(student, title, path, now));
             String due = MailTexts.when(student, step.dueFor(extended.get(student.getId())));
             mail.queue(student.getEmail(), MailTexts.text(student, "mail.DUE_SOON.subject", title, due),

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.securebase.application.content.ContentCatalog;
 import org.securebase.domain.InstantConverter;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.account.Role;
+import org.securebase.domain.curriculum.PlanExtension;
 import org.securebase.domain.reflection.ReflectionStatus;
 import org.securebase.domain.school.Cohort;
 
@@ -109,23 +111,36 @@ public class ReviewQueueService {
 
     /**
      * The page's rows with their due dates, where the module is a dated step of the student's plan (the oldest of
-     * their cohorts that has one), and whether the first submission was on time: one query for the page.
+     * their cohorts that has one), the student's extension of it if they have one, and whether the first
+     * submission was on time: two queries for the page (the steps, then those steps' extensions).
      */
     private List<ReviewQueueRow> dated(List<ReviewQueueRow> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
         Map<Long, Object[]> due = new HashMap<>();
-        for (Object[] r : em.createQuery("select r.id, s.dueAt, v.submittedAt from Reflection r join r.versions v, "
-                + "PlanStep s join s.cohort c join c.members m where r.id in :ids and v.number = 1 "
-                + "and s.module = r.slug and m = r.student and s.dueAt is not null order by c.createdAt, c.id",
-                Object[].class).setParameter("ids", rows.stream().map(ReviewQueueRow::reflectionId).toList())
-                .getResultList()) {
+        for (Object[] r : em.createQuery("select r.id, s.dueAt, v.submittedAt, s.id, r.student.id from Reflection r "
+                + "join r.versions v, PlanStep s join s.cohort c join c.members m where r.id in :ids "
+                + "and v.number = 1 and s.module = r.slug and m = r.student and s.dueAt is not null "
+                + "order by c.createdAt, c.id", Object[].class)
+                .setParameter("ids", rows.stream().map(ReviewQueueRow::reflectionId).toList()).getResultList()) {
             due.putIfAbsent((Long) r[0], r);
+        }
+        Map<List<Long>, Instant> extended = new HashMap<>();
+        if (!due.isEmpty()) {
+            em.createNamedQuery("PlanExtension.currentOfSteps", PlanExtension.class)
+                    .setParameter("steps", due.values().stream().map(d -> (Long) d[3]).distinct().toList())
+                    .setParameter("students", due.values().stream().map(d -> (Long) d[4]).distinct().toList())
+                    .getResultStream().forEach(e -> extended.put(List.of(e.getStep(), e.getAccount()), e.getDueAt()));
         }
         return rows.stream().map(row -> {
             Object[] d = due.get(row.reflectionId());
-            return d == null ? row : row.dated(InstantConverter.of(d[1]), InstantConverter.of(d[2]));
+            if (d == null) {
+                return row;
+            }
+            Instant own = extended.get(List.of((Long) d[3], (Long) d[4]));
+            return own != null ? row.dated(own, InstantConverter.of(d[2]), true)
+                    : row.dated(InstantConverter.of(d[1]), InstantConverter.of(d[2]), false);
         }).toList();
     }
 

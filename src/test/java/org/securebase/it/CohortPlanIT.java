@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * curriculum, dates its steps, reorders them by button and by drag and drop; a step due before it opens is refused
  * and nothing is saved; students see what is due, overdue and not yet open, and cannot open it early; a reminder
  * arrives once, in the app and by mail; the cohort's tutor reads the progress, paged; removing a step keeps the
- * students' work; another school's people find nothing.
+ * students' work; another school's people find nothing. One student's extension: their view, standing, the
+ * progress counts and the queue's mark follow it, and a reminder sent before it is followed by one more.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -268,10 +269,10 @@ class CohortPlanIT {
     }
 
     /**
-     * Two steps for the extension cohort, straight into the database: one due yesterday, one due in four days
+     * Three steps for the extension cohort, straight into the database: two due yesterday, one due in four days
      * (outside the reminder window until the test moves it to tomorrow, once the extension is given).
      */
-    private static void planWithTwoSteps(Instant now) throws Exception {
+    private static void planWithThreeSteps(Instant now) throws Exception {
         try (java.sql.Connection db = PersonalTables.connect()) {
             if (PlanCohorts.count("select count(*) from plan_step where cohort_id = " + EXTENDED + " and 'x' = ?",
                     "x") > 0) {
@@ -280,7 +281,8 @@ class CohortPlanIT {
             String insert = "insert into plan_step (id, version, cohort_id, position, module_slug, due_at) "
                     + "values (?, 0, ?, ?, ?, ?)";
             Object[][] rows = {{EXTENDED + 51, 0, "the-racing-heart", now.minus(1, ChronoUnit.DAYS)},
-                {EXTENDED + 52, 1, "when-the-family-doctor-retires", now.plus(4, ChronoUnit.DAYS)}};
+                {EXTENDED + 52, 1, "when-the-family-doctor-retires", now.plus(4, ChronoUnit.DAYS)},
+                {EXTENDED + 53, 2, "it-review", now.minus(1, ChronoUnit.DAYS)}};
             for (Object[] r : rows) {
                 try (java.sql.PreparedStatement q = db.prepareStatement(insert)) {
                     q.setLong(1, (Long) r[0]);
@@ -299,9 +301,10 @@ class CohortPlanIT {
         List<String> students = PlanCohorts.create(EXTENDED, "Extension cohort (test)", "extended", 2,
                 StudioIT.TUTOR2);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        planWithTwoSteps(now);
+        planWithThreeSteps(now);
         long racing = EXTENDED + 51;
         long retires = EXTENDED + 52;
+        long review = EXTENDED + 53;
         ChromeDriver driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         try {
@@ -322,8 +325,8 @@ class CohortPlanIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "must be later"));
             assertEquals(0, PlanCohorts.count("select count(*) from plan_extension where plan_step_id = "
                     + racing + " and 'x' = ?", "x"));
-            // Five days from now, for both steps: given, and listed with the reason.
-            for (long step : new long[] {racing, retires}) {
+            // Five days from now, for every step: given, and listed with the reason.
+            for (long step : new long[] {racing, retires, review}) {
                 new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("extend:student")))
                         .selectByVisibleText("Plan Student A extended");
                 new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("extend:step")))
@@ -337,7 +340,7 @@ class CohortPlanIT {
                         "The extension is given"));
             }
             List<WebElement> listed = driver.findElements(By.cssSelector("tr.extension-row"));
-            assertEquals(2, listed.size());
+            assertEquals(3, listed.size());
             assertTrue(listed.get(0).getText().contains("A week in hospital")
                     && listed.get(0).getText().contains("Plan Student A extended"), listed.get(0).getText());
             Browser.assertAccessible(driver, "staff/plan with extensions");
@@ -364,6 +367,39 @@ class CohortPlanIT {
                 standings);
         assertTrue(standings.contains("(extended)"), standings);
 
+        // Both submit the review step after the cohort's date, A within their extension: the progress table
+        // counts A on time and B late, and the tutor's queue marks B late and A on time, with A's own date.
+        for (WebClient student : List.of(a, b)) {
+            student.get("student/module.xhtml?module=it-review");
+            String api = "api/modules/it-review/reflection/drafts/";
+            assertEquals(200, student.putJson(api + "seeking", "{\"text\":\"She wanted to know someone would stay "
+                    + "with her.\",\"revision\":0}").statusCode());
+            assertEquals(200, student.putJson(api + "next-words", "{\"text\":\"I would say I will be here on "
+                    + "Tuesday too.\",\"revision\":0}").statusCode());
+            assertEquals(200, student.postJson("api/modules/it-review/reflection/submission", "{}").statusCode());
+        }
+        String progress = tutor.get("staff/progress.xhtml?id=" + EXTENDED).body();
+        Matcher counted = Pattern.compile("<tr data-step=\"" + review + "\"[^>]*>(.*?)</tr>", Pattern.DOTALL)
+                .matcher(progress);
+        assertTrue(counted.find(), progress);
+        assertTrue(counted.group(1).contains("<td class=\"on-time\">1</td>")
+                && counted.group(1).contains("<td class=\"late\">1</td>"), counted.group(1));
+        String queue = tutor.get("tutor/index.xhtml?module=it-review&student=extended").body();
+        Matcher queued = Pattern.compile("<tr class=\"queue-row\"[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(queue);
+        int marked = 0;
+        while (queued.find()) {
+            if (queued.group(1).contains("Plan Student A extended")) {
+                assertTrue(queued.group(1).contains("data-standing=\"ON_TIME\"")
+                        && queued.group(1).contains("(extended)"), queued.group(1));
+                marked++;
+            } else if (queued.group(1).contains("Plan Student B extended")) {
+                assertTrue(queued.group(1).contains("data-standing=\"LATE\"")
+                        && !queued.group(1).contains("(extended)"), queued.group(1));
+                marked++;
+            }
+        }
+        assertEquals(2, marked, "both reflections in the queue: " + queue);
+
         // The second step now falls due tomorrow: B is reminded, A (extended to five days from now) is not
         // reminded before the cohort's date.
         try (java.sql.Connection db = PersonalTables.connect();
@@ -388,10 +424,40 @@ class CohortPlanIT {
         HttpResponse<String> withdrawn = tutor.postFaces("staff/plan.xhtml?id=" + EXTENDED, page, "extend",
                 java.util.Map.of(withdraw.group(1), withdraw.group(1), "id", String.valueOf(EXTENDED)));
         assertEquals(302, withdrawn.statusCode(), withdrawn.body());
-        assertEquals(3, PlanCohorts.count("select count(*) from plan_extension e join plan_step s on s.id = "
+        assertEquals(4, PlanCohorts.count("select count(*) from plan_extension e join plan_step s on s.id = "
                 + "e.plan_step_id where s.cohort_id = " + EXTENDED + " and 'x' = ?", "x"), "appended, not overwritten");
-        assertEquals(1, Pattern.compile("class=\"extension-row\"").matcher(tutor.get("staff/plan.xhtml?id="
+        assertEquals(2, Pattern.compile("class=\"extension-row\"").matcher(tutor.get("staff/plan.xhtml?id="
                 + EXTENDED).body()).results().count());
+
+        // B, reminded of tomorrow, is given a day and a half: reminded once more, before the new date, and no more.
+        ChromeDriver give = Browser.start();
+        try {
+            CrossSite.signIn(give, base.toString(), StudioIT.TUTOR2);
+            give.get(base.resolve("staff/plan.xhtml?id=" + EXTENDED).toString());
+            ZoneId zone = ZoneId.of(give.findElement(By.id("plan-steps")).getAttribute("data-zone"));
+            new org.openqa.selenium.support.ui.Select(give.findElement(By.id("extend:student")))
+                    .selectByVisibleText("Plan Student B extended");
+            new org.openqa.selenium.support.ui.Select(give.findElement(By.id("extend:step")))
+                    .selectByValue(String.valueOf(retires));
+            setDate(give, give.findElement(By.id("extend:due")),
+                    LOCAL.format(now.plus(36, ChronoUnit.HOURS).atZone(zone)));
+            give.findElement(By.id("extend:reason")).sendKeys("Night shifts");
+            give.findElement(By.id("extend:give")).click();
+            new WebDriverWait(give, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "The extension is given"));
+        } finally {
+            give.quit();
+        }
+        deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        while (System.nanoTime() < deadline && PlanCohorts.count(sql, students.get(1)) < 2) {
+            Thread.sleep(2000);
+        }
+        assertEquals(2, PlanCohorts.count(sql, students.get(1)), "B is reminded again, of the extended date");
+        assertEquals(2, PlanCohorts.count("select count(*) from mail_message where recipient = ? "
+                + "and subject like 'Due %When the family doctor retires%'", students.get(1)), "and by mail");
+        Thread.sleep(45_000);
+        assertEquals(2, PlanCohorts.count(sql, students.get(1)), "and only once");
+        assertEquals(0, PlanCohorts.count(sql, students.get(0)), "A, still extended to five days, is not reminded");
 
         // Another school's staff find neither the cohort's plan, its step nor its extensions.
         WebClient other = new WebClient(base).signIn(StudioIT.ADMIN2);

@@ -22,6 +22,9 @@ import org.securebase.domain.school.Cohort;
 @NamedQuery(name = "PlanExtension.currentOfStep", query = "select e from PlanExtension e where e.step = :step "
         + "and e.account in :students and e.id = (select max(x.id) from PlanExtension x where x.step = e.step "
         + "and x.account = e.account)")
+@NamedQuery(name = "PlanExtension.currentOfSteps", query = "select e from PlanExtension e where e.step in :steps "
+        + "and e.account in :students and e.dueAt is not null and e.id = (select max(x.id) from PlanExtension x "
+        + "where x.step = e.step and x.account = e.account)")
 @NamedQuery(name = "PlanExtension.currentOfStudent", query = "select e from PlanExtension e "
         + "where e.account = :student and e.step in :steps and e.id = (select max(x.id) from PlanExtension x "
         + "where x.step = e.step and x.account = e.account)")
@@ -43,6 +46,19 @@ public class PlanExtension {
     public static final String EXTENDED_DUE_BETWEEN = "exists (select e from PlanExtension e where e.step = :step "
             + "and e.account = m.id and e.dueAt > :from and e.dueAt <= :to and e.id = (select max(x.id) "
             + "from PlanExtension x where x.step = e.step and x.account = e.account))";
+
+    /**
+     * A JPQL condition: {@code time} is after the due date that holds for {@code student} on plan step {@code s},
+     * their current extension's if they have one, else the step's. Written as conditions (no outer join), so that
+     * it runs on H2 and PostgreSQL whatever the rest of the query joins.
+     */
+    public static String lateFor(String student, String time) {
+        String current = "select pe from PlanExtension pe where pe.step = s.id and pe.account = " + student
+                + " and pe.dueAt is not null and pe.id = (select max(px.id) from PlanExtension px "
+                + "where px.step = pe.step and px.account = pe.account)";
+        return "((s.dueAt is not null and " + time + " > s.dueAt and not exists (" + current + ")) or exists ("
+                + current + " and pe.dueAt < " + time + "))";
+    }
 
     /** The longest reason kept. */
     public static final int REASON_LENGTH = 300;

@@ -9,7 +9,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** That a trainee was reminded of a step's due date: once per step and trainee, ever (the key says so). */
+/**
+ * That a trainee was last reminded of a step's due date, one row per step and trainee (the key says so). A
+ * trainee is reminded once of the date that holds for them; when staff give, change or withdraw their extension
+ * after that, the date they were reminded of no longer holds, and they are reminded once more before the new one.
+ * The notifications and mails sent are the history; this row only says when the last one went.
+ */
 @Entity
 @Table(name = "plan_reminder")
 @IdClass(PlanReminder.Key.class)
@@ -26,6 +31,14 @@ public class PlanReminder {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    /**
+     * A JPQL condition: student {@code m} has not been reminded of the date that holds for them on step
+     * {@code :step}: no reminder, or only one sent before their extension was last given, changed or withdrawn.
+     */
+    public static final String NOT_REMINDED = "not exists (select p from PlanReminder p where p.step = :step "
+            + "and p.account = m.id and not exists (select g from PlanExtension g where g.step = p.step "
+            + "and g.account = p.account and g.grantedAt > p.sentAt))";
+
     protected PlanReminder() {
     }
 
@@ -33,6 +46,19 @@ public class PlanReminder {
         this.step = step;
         this.account = account;
         this.sentAt = sentAt;
+    }
+
+    /** Reminded again, of a date that changed since the last reminder. */
+    public void remindedAgain(Instant now) {
+        this.sentAt = now;
+    }
+
+    public Long getAccount() {
+        return account;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
     }
 
     /** The composite key: step and account ids. */

@@ -116,7 +116,8 @@ public class ReviewQueueBacking {
     /** The page's rows, each module's title in the reader's language where the module is translated. */
     public List<ReviewQueueRow> getRows() {
         return result.rows().stream().map(r -> new ReviewQueueRow(r.reflectionId(), r.student(), r.slug(),
-                title(r.slug(), r.moduleTitle()), r.status(), r.submittedAt(), r.due(), r.standing())).toList();
+                title(r.slug(), r.moduleTitle()), r.status(), r.submittedAt(), r.due(), r.extended(), r.standing()))
+                .toList();
     }
 
     private String title(String slug, String original) {
