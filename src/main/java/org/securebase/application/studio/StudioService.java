@@ -7,11 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +28,6 @@ import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleDraft;
 import org.securebase.domain.module.StudioEvent;
 import org.securebase.domain.school.School;
-import org.securebase.infrastructure.content.ContentFolder;
 import org.securebase.infrastructure.content.ContentProblem;
 import org.securebase.infrastructure.content.ModuleArchive;
 import org.securebase.infrastructure.content.ModuleParser;
@@ -51,8 +45,6 @@ public class StudioService {
 
     /** What a slug may be: the content format's rule. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern SLUG_LINE = Pattern.compile("(?m)^slug:[^\\n]*$");
-    private static final Pattern TITLE_LINE = Pattern.compile("(?m)^title:[^\\n]*$");
 
     @PersistenceContext
     private EntityManager em;
@@ -61,7 +53,7 @@ public class StudioService {
     private ContentCatalog catalog;
 
     @Inject
-    private Clock clock;
+    private StudioStore store;
 
     /** One module in a library, as the studio lists it. */
     public record LibraryRow(String slug, String title, boolean shared, Integer version, boolean published,
@@ -175,27 +167,22 @@ public class StudioService {
         List<LibraryRow> shared = catalog.sharedModules().stream().map(v -> new LibraryRow(v.getSlug(),
                 v.getTitle(), true, v.getVersionNumber(), true, false, null, v.getImportedAt())).toList();
         Map<String, LibraryRow> own = new LinkedHashMap<>();
-        List<ContentVersion> versions = em.createQuery("select v from ContentVersion v where v.kind = :kind and "
-                + "v.school = :school order by v.slug, v.versionNumber desc", ContentVersion.class)
-                .setParameter("kind", ContentVersion.MODULE).setParameter("school", school).getResultList();
+        List<ContentVersion> versions = store.allVersions(school, ContentVersion.MODULE);
         Set<String> anyCurrent = new HashSet<>();
         versions.stream().filter(ContentVersion::isCurrent).forEach(v -> anyCurrent.add(v.getSlug()));
         for (ContentVersion v : versions) {
             own.putIfAbsent(v.getSlug(), new LibraryRow(v.getSlug(), v.getTitle(), false, v.getVersionNumber(),
                     anyCurrent.contains(v.getSlug()), false, v.getOrigin(), v.getImportedAt()));
         }
-        for (ModuleDraft d : drafts(school)) {
+        for (ModuleDraft d : store.drafts(school, ContentVersion.MODULE)) {
             LibraryRow row = own.get(d.getSlug());
-            own.put(d.getSlug(), new LibraryRow(d.getSlug(), row != null ? row.title() : titleOf(d.getSource(),
-                    d.getSlug()), false, row == null ? null : row.version(), row != null && row.published(), true,
+            own.put(d.getSlug(), new LibraryRow(d.getSlug(),
+                    row != null ? row.title() : StudioStore.titleOf(d.getSource(),
+                            d.getSlug()),
+                    false, row == null ? null : row.version(), row != null && row.published(), true,
                     d.getOrigin() != null ? d.getOrigin() : row == null ? null : row.origin(), d.getUpdatedAt()));
         }
         return new Library(shared, List.copyOf(own.values()));
-    }
-
-    private List<ModuleDraft> drafts(School school) {
-        return em.createNamedQuery("ModuleDraft.ofSchool", ModuleDraft.class).setParameter("school", school)
-                .getResultList();
     }
 
     /** Starts a new module from the studio's skeleton. */
@@ -203,10 +190,9 @@ public class StudioService {
         School school = requireAuthor(author);
         requireFreeSlug(school, slug);
         String source = skeleton(slug, title);
-        ModuleDraft draft = new ModuleDraft(school, slug, source, null, ref(author), clock.instant());
-        em.persist(draft);
+        ModuleDraft draft = store.newDraft(ContentVersion.MODULE, school, author, slug, source, null);
         event(school, author, StudioEvent.Action.CREATE, slug, null, null);
-        em.flush();
+        store.flush();
         return view(draft);
     }
 
@@ -216,29 +202,19 @@ public class StudioService {
         ContentVersion original = catalog.sharedModules().stream().filter(v -> v.getSlug().equals(sharedSlug))
                 .findFirst().orElseThrow(() -> new NotFoundException("shared module " + sharedSlug));
         requireFreeSlug(school, slug);
-        String source = SLUG_LINE.matcher(original.getSource()).replaceFirst("slug: " + slug);
+        String source = StudioStore.withSlug(original.getSource(), slug);
         String origin = "shared:" + sharedSlug + " v" + original.getVersionNumber();
-        ModuleDraft draft = new ModuleDraft(school, slug, source, origin, ref(author), clock.instant());
-        em.persist(draft);
+        ModuleDraft draft = store.newDraft(ContentVersion.MODULE, school, author, slug, source, origin);
         event(school, author, StudioEvent.Action.ADAPT, slug, null, origin);
-        em.flush();
+        store.flush();
         return view(draft);
     }
 
     /** The module's draft; a published module without one gets a draft of its newest version to edit. */
     public Draft open(Account author, String slug) {
         School school = requireAuthor(author);
-        Optional<ModuleDraft> draft = draft(school, slug);
-        if (draft.isPresent()) {
-            return view(draft.get());
-        }
-        ContentVersion newest = versions(school, slug).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("module " + slug));
-        ModuleDraft made = new ModuleDraft(school, slug, newest.getSource(), newest.getOrigin(), ref(author),
-                clock.instant());
-        em.persist(made);
-        em.flush();
-        return view(made);
+        return view(store.openDraft(ContentVersion.MODULE, school, author, slug)
+                .orElseThrow(() -> new NotFoundException("module " + slug)));
     }
 
     /** Checks a text as the module file {@code slug}.yaml: the validator's problems and the questions' cues. */
@@ -255,10 +231,9 @@ public class StudioService {
     public Draft save(Account author, String slug, String source, long revision) {
         School school = requireAuthor(author);
         ModuleDraft draft = draft(school, slug).orElseThrow(() -> new NotFoundException("draft " + slug));
-        draft.save(source, revision, ref(author), clock.instant());
         // Two saves racing on the same revision: the database's version check refuses the second (the API answers
-        // "retry", and the retry meets the conflict above).
-        em.flush();
+        // "retry", and the retry meets the conflict).
+        store.save(draft, author, source, revision);
         return view(draft);
     }
 
@@ -289,25 +264,7 @@ public class StudioService {
             throw new PublishRefused(parsed.problems());
         }
         requireNotShared(slug);
-        List<ContentVersion> versions = versions(school, slug);
-        String hash = ContentFolder.sha256(draft.getSource());
-        Instant now = clock.instant();
-        ContentVersion published = versions.stream().filter(v -> v.getContentHash().equals(hash)).findFirst()
-                .orElse(null);
-        if (published == null) {
-            int next = versions.isEmpty() ? 1 : versions.get(0).getVersionNumber() + 1;
-            published = ContentVersion.published(ContentVersion.MODULE, school, slug, next, hash,
-                    parsed.definition().get().title(), draft.getSource(), draft.getOrigin(), ref(author), now);
-            em.persist(published);
-        }
-        for (ContentVersion v : versions) {
-            v.makeCurrent(v == published);
-        }
-        published.makeCurrent(true);
-        em.remove(draft);
-        event(school, author, StudioEvent.Action.PUBLISH, slug, published.getVersionNumber(), null);
-        em.flush();
-        return row(published);
+        return row(store.publish(draft, author, parsed.definition().get().title(), null));
     }
 
     /** Hides the module from new starts; those who started keep their version. */
@@ -326,7 +283,7 @@ public class StudioService {
         School school = requireAuthor(author);
         ModuleDraft draft = draft(school, slug).orElseThrow(() -> new NotFoundException("draft " + slug));
         draft.requireRevision(revision);
-        em.remove(draft);
+        store.remove(draft);
         event(school, author, StudioEvent.Action.DISCARD, slug, null, null);
     }
 
@@ -339,8 +296,7 @@ public class StudioService {
     /** The studio's trail for one module, newest first. */
     public List<StudioEvent> trail(Account author, String slug) {
         School school = requireAuthor(author);
-        return em.createNamedQuery("StudioEvent.ofModule", StudioEvent.class).setParameter("school", school)
-                .setParameter("slug", slug).setMaxResults(200).getResultList();
+        return store.trail(school, ContentVersion.MODULE, slug);
     }
 
     /** The line-by-line difference between two published versions of the school's module. */
@@ -434,18 +390,23 @@ public class StudioService {
         }
         List<String> slugs = new ArrayList<>();
         for (ModuleArchive.File file : read.files()) {
-            em.persist(new ModuleDraft(school, file.slug(), file.source(), null, ref(author), clock.instant()));
+            store.newDraft(ContentVersion.MODULE, school, author, file.slug(), file.source(), null);
             event(school, author, StudioEvent.Action.IMPORT, file.slug(), null, file.name());
             slugs.add(file.slug());
         }
-        em.flush();
+        store.flush();
         return new Imported(slugs, List.of(), read.skipped());
     }
 
-    private void requireFreeSlug(School school, String slug) {
+    /** Refuses a slug the content format does not allow. */
+    static void requireWellFormed(String slug) {
         if (slug == null || slug.length() > ContentVersion.SLUG_MAX || !SLUG.matcher(slug).matches()) {
             throw new SlugRefused(SlugRefused.Reason.MALFORMED, String.valueOf(slug));
         }
+    }
+
+    private void requireFreeSlug(School school, String slug) {
+        requireWellFormed(slug);
         requireNotShared(slug);
         if (draft(school, slug).isPresent() || !versions(school, slug).isEmpty()) {
             throw new SlugRefused(SlugRefused.Reason.TAKEN, slug);
@@ -459,14 +420,11 @@ public class StudioService {
     }
 
     private Optional<ModuleDraft> draft(School school, String slug) {
-        return em.createNamedQuery("ModuleDraft.bySlug", ModuleDraft.class).setParameter("school", school)
-                .setParameter("slug", slug).getResultStream().findFirst();
+        return store.draft(school, ContentVersion.MODULE, slug);
     }
 
     private List<ContentVersion> versions(School school, String slug) {
-        return em.createNamedQuery("ContentVersion.bySlug", ContentVersion.class)
-                .setParameter("kind", ContentVersion.MODULE).setParameter("library", ContentVersion.libraryOf(school))
-                .setParameter("slug", slug).getResultList();
+        return store.versions(school, ContentVersion.MODULE, slug);
     }
 
     private Draft view(ModuleDraft d) {
@@ -475,7 +433,7 @@ public class StudioService {
                 check(d.getSlug(), d.getSource()));
     }
 
-    private static VersionRow row(ContentVersion v) {
+    static VersionRow row(ContentVersion v) {
         return new VersionRow(v.getVersionNumber(), v.getTitle(), v.isCurrent(),
                 v.getPublishedBy() == null ? null : v.getPublishedBy().getDisplayName(), v.getImportedAt(),
                 v.getOrigin());
@@ -483,31 +441,12 @@ public class StudioService {
 
     private void event(School school, Account author, StudioEvent.Action action, String slug, Integer version,
             String detail) {
-        em.persist(new StudioEvent(school, ref(author), action, slug, version, detail, clock.instant()));
-    }
-
-    private Account ref(Account account) {
-        return em.getReference(Account.class, account.getId());
-    }
-
-    private static String titleOf(String source, String slug) {
-        java.util.regex.Matcher m = TITLE_LINE.matcher(source);
-        return m.find() ? m.group().substring("title:".length()).strip().replaceAll("^\"|\"$", "") : slug;
+        store.event(ContentVersion.MODULE, school, author, action, slug, version, detail);
     }
 
     /** The studio's new-module file, with the slug and title filled in (the title quoted as YAML). */
     static String skeleton(String slug, String title) {
-        String safeTitle = title == null || title.isBlank() ? slug : title.strip().replaceAll("[\\r\\n]+", " ");
-        String source = SLUG_LINE.matcher(skeleton()).replaceFirst("slug: " + slug);
-        return TITLE_LINE.matcher(source).replaceFirst(java.util.regex.Matcher.quoteReplacement(
-                "title: \"" + safeTitle.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+        return StudioStore.withTitle(StudioStore.withSlug(StudioStore.resource("new-module.yaml"), slug), title, slug);
     }
 
-    private static String skeleton() {
-        try (InputStream in = StudioService.class.getResourceAsStream("new-module.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

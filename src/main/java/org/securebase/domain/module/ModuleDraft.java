@@ -17,7 +17,7 @@ import org.securebase.domain.account.Account;
 import org.securebase.domain.school.School;
 
 /**
- * A module being written in a school's studio: the module file's text as an author last saved it. Every save names
+ * A module or instrument being written in a school's studio: its file's text as an author last saved it. Every save names
  * the revision it was made on; a save made on an older revision than the stored one is refused with who saved in
  * between, so two authors (or two tabs) never overwrite each other silently. The database's version check backs
  * the same rule for saves that race.
@@ -25,9 +25,10 @@ import org.securebase.domain.school.School;
 @Entity
 @Table(name = "module_draft")
 @NamedQuery(name = "ModuleDraft.ofSchool",
-        query = "select d from ModuleDraft d where d.school = :school order by d.updatedAt desc, d.id")
+        query = "select d from ModuleDraft d where d.school = :school and d.kind = :kind "
+                + "order by d.updatedAt desc, d.id")
 @NamedQuery(name = "ModuleDraft.bySlug",
-        query = "select d from ModuleDraft d where d.school = :school and d.slug = :slug")
+        query = "select d from ModuleDraft d where d.school = :school and d.kind = :kind and d.slug = :slug")
 public class ModuleDraft {
 
     @Id
@@ -41,6 +42,10 @@ public class ModuleDraft {
     @ManyToOne(optional = false)
     @JoinColumn(name = "school_id", nullable = false)
     private School school;
+
+    /** {@link ContentVersion#MODULE} or {@link ContentVersion#INSTRUMENT}. */
+    @Column(nullable = false, length = 20)
+    private String kind;
 
     @Column(nullable = false, length = ContentVersion.SLUG_MAX)
     private String slug;
@@ -69,6 +74,12 @@ public class ModuleDraft {
     }
 
     public ModuleDraft(School school, String slug, String source, String origin, Account by, Instant now) {
+        this(ContentVersion.MODULE, school, slug, source, origin, by, now);
+    }
+
+    public ModuleDraft(String kind, School school, String slug, String source, String origin, Account by,
+            Instant now) {
+        this.kind = Objects.requireNonNull(kind);
         this.school = Objects.requireNonNull(school);
         this.slug = Objects.requireNonNull(slug);
         this.source = requireSize(source);
@@ -120,6 +131,10 @@ public class ModuleDraft {
 
     public School getSchool() {
         return school;
+    }
+
+    public String getKind() {
+        return kind;
     }
 
     public String getSlug() {

@@ -16,11 +16,14 @@ import java.time.Instant;
 import org.securebase.domain.account.Account;
 import org.securebase.domain.school.School;
 
-/** One thing an author did in a school's studio, appended and never changed: the studio's audit trail. */
+/**
+ * One thing an author did to a module or instrument in a school's studio, appended and never changed: the studio's
+ * audit trail.
+ */
 @Entity
 @Table(name = "studio_event")
-@NamedQuery(name = "StudioEvent.ofModule", query = "select e from StudioEvent e left join fetch e.actor "
-        + "where e.school = :school and e.slug = :slug order by e.happenedAt desc, e.id desc")
+@NamedQuery(name = "StudioEvent.bySlug", query = "select e from StudioEvent e left join fetch e.actor "
+        + "where e.school = :school and e.kind = :kind and e.slug = :slug order by e.happenedAt desc, e.id desc")
 public class StudioEvent {
 
     /** What was done. */
@@ -45,6 +48,9 @@ public class StudioEvent {
     @Column(nullable = false, length = 20)
     private Action action;
 
+    @Column(nullable = false, length = 20)
+    private String kind;
+
     @Column(nullable = false, length = ContentVersion.SLUG_MAX)
     private String slug;
 
@@ -60,8 +66,9 @@ public class StudioEvent {
     protected StudioEvent() {
     }
 
-    public StudioEvent(School school, Account actor, Action action, String slug, Integer versionNumber,
+    public StudioEvent(String kind, School school, Account actor, Action action, String slug, Integer versionNumber,
             String detail, Instant now) {
+        this.kind = kind;
         this.school = school;
         this.actor = actor;
         this.action = action;
@@ -77,6 +84,10 @@ public class StudioEvent {
 
     public Action getAction() {
         return action;
+    }
+
+    public String getKind() {
+        return kind;
     }
 
     public String getSlug() {
