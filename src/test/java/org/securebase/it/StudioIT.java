@@ -410,6 +410,117 @@ class StudioIT {
                 file);
     }
 
+    @Test
+    void anAuthorDescribesALicensedInstrumentFixesAProblemAtItsLineChecksTheScoringAndPublishesWithTheLicence()
+            throws Exception {
+        String slug = "licensed-scale-" + suffix();
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), ADMIN);
+            driver.get(base.resolve("studio/index.xhtml").toString());
+            driver.findElement(By.id("new-instrument:islug")).sendKeys(slug);
+            driver.findElement(By.id("new-instrument:ititle")).sendKeys("Confidence in consultation (licensed)");
+            driver.findElement(By.id("new-instrument:create-instrument")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inst:source")));
+            assertTrue(driver.findElement(By.id("inst:problems")).getText().contains("No problems"));
+            String skeleton = driver.findElement(By.id("inst:source")).getAttribute("value");
+            assertTrue(skeleton.contains("title: \"Confidence in consultation (licensed)\""), skeleton);
+
+            // A reverse key naming an item that does not exist: the problem is listed at its line, and there is no
+            // scoring preview until it is fixed.
+            int line = skeleton.lines().toList().indexOf("reverseKeyed: [item-4]") + 1;
+            assertTrue(line > 0, skeleton);
+            setSource(driver, skeleton.replace("reverseKeyed: [item-4]", "reverseKeyed: [item-9]"));
+            driver.findElement(By.id("inst:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inst:problems"),
+                    "Line " + line + ": reverse key names a missing item 'item-9'"));
+            assertTrue(driver.findElement(By.id("preview-heading")).isDisplayed());
+            assertTrue(driver.findElements(By.id("inst:items:0:first")).isEmpty());
+            setSource(driver, skeleton);
+            driver.findElement(By.id("inst:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inst:problems"), "No problems"));
+
+            // Example ratings scored by the one engine: item-4 is reverse-keyed, so 2, 2, 2, 4 scores 2 and 4, 4, 4,
+            // 2 scores 4; with the file's norms (SD 0.6, reliability 0.85) the RCI is 2 / (1.414 * 0.6 * 0.387).
+            type(driver, "first", 2, 2, 2, 4);
+            type(driver, "later", 4, 4, 4, 2);
+            driver.findElement(By.id("inst:score")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.subscale-row")));
+            WebElement total = driver.findElement(By.cssSelector("tr.subscale-row"));
+            assertEquals("2.00", total.findElement(By.cssSelector(".first-score")).getText());
+            assertEquals("4.00", total.findElement(By.cssSelector(".later-score")).getText());
+            assertEquals("+2.00 · RCI 6.09 · a reliable change",
+                    total.findElement(By.cssSelector(".change")).getText());
+            Browser.assertAccessible(driver, "studio/instrument");
+            driver.executeScript("document.getElementById('preview-heading').scrollIntoView();");
+            Browser.screenshot(driver, "studio-instrument");
+            // Two answers of four, where the file's rule needs three: not scored, and the preview says why.
+            driver.findElement(By.id("inst:items:2:later")).clear();
+            driver.findElement(By.id("inst:items:3:later")).clear();
+            driver.findElement(By.id("inst:score")).click();
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.subscale-row .later-score"),
+                            "Not scorable: 2 of 4 answered, 3 needed"));
+
+            // Another tab saves in between: this page's save is refused with who saved, and the author keeps theirs.
+            String first = driver.getWindowHandle();
+            driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            driver.get(base.resolve("studio/instrument.xhtml?instrument=" + slug).toString());
+            setSource(driver, skeleton.replace("Very much", "THEIR-EDIT"));
+            WebElement save = driver.findElement(By.id("inst:save"));
+            save.click();
+            wait.until(ExpectedConditions.stalenessOf(save));
+            driver.close();
+            driver.switchTo().window(first);
+            setSource(driver, skeleton.replace("Not at all", "MY-EDIT"));
+            driver.findElement(By.id("inst:save")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inst:keep-mine")));
+            assertTrue(driver.findElement(By.id("inst:conflict")).getText().contains("Sam Whitfield"));
+            assertTrue(driver.findElement(By.id("inst:source")).getAttribute("value").contains("MY-EDIT"));
+            driver.findElement(By.id("inst:keep-mine")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inst:problems"), "No problems"));
+
+            // Publishing a licensed instrument waits for the school's licence to be confirmed.
+            driver.findElement(By.id("inst:publish")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "confirm that your school holds the instrument's licence"));
+            assertTrue(driver.findElement(By.id("history-heading")).findElement(By.xpath("..")).getText()
+                    .contains("Not published yet"));
+            driver.findElement(By.id("inst:licence")).click();
+            driver.findElement(By.id("inst:publish")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "Instrument " + slug + " published as version 1."));
+            String trail = driver.findElement(By.cssSelector("ul.trail")).getText();
+            assertTrue(trail.contains("Published v1 · Sam Whitfield · licence confirmed"), trail);
+            assertTrue(driver.findElement(By.id("inst:source")).getAttribute("value").contains("MY-EDIT"));
+            assertFalse(driver.findElement(By.id("inst:source")).getAttribute("value").contains("THEIR-EDIT"));
+            driver.executeScript("document.getElementById('publish-heading').scrollIntoView();");
+            Browser.screenshot(driver, "studio-instrument-published");
+            driver.get(base.resolve("studio/index.xhtml").toString());
+            assertTrue(driver.findElement(By.cssSelector("tr.own-instrument[data-slug='" + slug + "']")).getText()
+                    .contains("Published (v1)"));
+        } finally {
+            driver.quit();
+        }
+        // Another school's administrator and tutor find nothing of it.
+        assertEquals(404, as(ADMIN2).get("studio/instrument.xhtml?instrument=" + slug).statusCode());
+        assertEquals(404, as(TUTOR2).get("studio/instrument.xhtml?instrument=" + slug).statusCode());
+        assertFalse(as(ADMIN2).get("studio/index.xhtml").body().contains(slug));
+    }
+
+    private static void setSource(ChromeDriver driver, String text) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("inst:source")), text);
+    }
+
+    private static void type(ChromeDriver driver, String column, int... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            WebElement input = driver.findElement(By.id("inst:items:" + i + ":" + column));
+            input.clear();
+            input.sendKeys(String.valueOf(answers[i]));
+        }
+    }
+
     private String server(String slug) {
         HttpResponse<String> file = as(ADMIN).get("api/studio/modules/" + slug + "/file");
         assertEquals(200, file.statusCode());

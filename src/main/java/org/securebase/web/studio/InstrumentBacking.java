@@ -1,0 +1,290 @@
+package org.securebase.web.studio;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.omnifaces.util.Faces;
+import org.securebase.application.CurrentUser;
+import org.securebase.application.studio.InstrumentStudio;
+import org.securebase.application.studio.StudioService;
+import org.securebase.domain.BusinessException;
+import org.securebase.domain.NotFoundException;
+import org.securebase.domain.instrument.InstrumentDefinition;
+import org.securebase.domain.instrument.InstrumentScoring.SubscaleScore;
+import org.securebase.domain.instrument.ScoringPreview;
+import org.securebase.domain.module.DraftConflict;
+import org.securebase.domain.module.StudioEvent;
+import org.securebase.infrastructure.content.ContentProblem;
+import org.securebase.web.util.Bundle;
+import org.securebase.web.util.Times;
+
+/**
+ * /studio/instrument.xhtml?instrument=slug: an instrument's file, checked by the validator as it is saved (on the
+ * revision last seen: a save after someone else's is refused and the author chooses theirs or this one); a scoring
+ * preview of two example ratings; publishing, with the licence confirmed for a licensed instrument; its history.
+ */
+@Named
+@ViewScoped
+public class InstrumentBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient InstrumentStudio studio;
+
+    @Inject
+    private transient CurrentUser currentUser;
+
+    private String slug;
+    private boolean found;
+    private String source;
+    private String saved;
+    private long revision;
+    private Instant savedAt;
+    private String origin;
+    private List<ContentProblem> problems = List.of();
+    private String conflictBy;
+    private Instant conflictAt;
+    private long conflictRevision;
+    private boolean licenceHeld;
+    private final Map<String, String> first = new HashMap<>();
+    private final Map<String, String> later = new HashMap<>();
+    private transient ScoringPreview preview;
+    private transient InstrumentDefinition instrument;
+
+    @PostConstruct
+    void load() {
+        slug = Faces.getRequestParameter("instrument");
+        if (slug == null || slug.isBlank()) {
+            return;
+        }
+        try {
+            show(studio.open(currentUser.require(), slug));
+            found = true;
+        } catch (NotFoundException e) {
+            // verify() answers 404.
+        }
+    }
+
+    public void verify() {
+        if (!found) {
+            Faces.responseSendError(404, "not found");
+        }
+    }
+
+    private void show(StudioService.Draft draft) {
+        source = draft.source();
+        accept(draft);
+    }
+
+    private void accept(StudioService.Draft draft) {
+        saved = draft.source();
+        revision = draft.revision();
+        savedAt = draft.savedAt();
+        origin = draft.origin();
+        problems = draft.check().problems();
+        conflictBy = null;
+        instrument = null;
+        preview = null;
+    }
+
+    /** Keeps the text on the revision last seen, unless nothing changed. */
+    public void save() {
+        if (!found || source == null || source.equals(saved) && conflictBy == null) {
+            return;
+        }
+        try {
+            accept(studio.save(currentUser.require(), slug, source, revision));
+        } catch (DraftConflict e) {
+            conflictBy = e.savedBy() == null ? "?" : e.savedBy();
+            conflictAt = e.savedAt();
+            conflictRevision = e.storedRevision();
+        }
+    }
+
+    /** After a conflict: the other author's text replaces this page's. */
+    public void useTheirs() {
+        show(studio.open(currentUser.require(), slug));
+    }
+
+    /** After a conflict: this page's text is saved over the other author's, on purpose. */
+    public void keepMine() {
+        revision = conflictRevision;
+        conflictBy = null;
+        save();
+    }
+
+    /** Saves, then scores the two example ratings with the saved file. */
+    public void score() {
+        save();
+        if (getInstrument() == null) {
+            return;
+        }
+        try {
+            preview = ScoringPreview.of(instrument, answers(first), answers(later));
+        } catch (BusinessException | NumberFormatException e) {
+            preview = null;
+            Bundle.error("studio.instrument.example.invalid", instrument.scale().min(), instrument.scale().max());
+        }
+    }
+
+    private Map<String, Integer> answers(Map<String, String> typed) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (InstrumentDefinition.Item item : instrument.items()) {
+            String value = typed.get(item.id());
+            if (value != null && !value.isBlank()) {
+                answers.put(item.id(), Integer.parseInt(value.strip()));
+            }
+        }
+        return answers;
+    }
+
+    public String publish() {
+        save();
+        if (conflictBy != null) {
+            return null;
+        }
+        try {
+            StudioService.VersionRow published = studio.publish(currentUser.require(), slug, revision, licenceHeld);
+            Faces.getFlash().setKeepMessages(true);
+            Bundle.info("studio.instrument.published", slug, published.number());
+            return InstrumentsBacking.editor(slug);
+        } catch (StudioService.PublishRefused e) {
+            Bundle.error("studio.publish.refused", e.problems().size());
+        } catch (InstrumentStudio.LicenceNotConfirmed e) {
+            Bundle.error("studio.instrument.licence.required");
+        } catch (DraftConflict e) {
+            Bundle.error("studio.conflict", e.savedBy() == null ? "?" : e.savedBy(), Times.when(e.savedAt()));
+        } catch (StudioService.SlugRefused e) {
+            Bundle.error("studio.instrument.slug.shared", slug);
+        }
+        return null;
+    }
+
+    /** The instrument the saved text describes, or null while it has problems. */
+    public InstrumentDefinition getInstrument() {
+        if (instrument == null && saved != null && problems.isEmpty()) {
+            instrument = InstrumentStudio.definition(slug, saved).orElse(null);
+        }
+        return instrument;
+    }
+
+    public boolean isLicensed() {
+        return getInstrument() != null && instrument.kind() == InstrumentDefinition.Kind.LICENSED;
+    }
+
+    /** A subscale's score as the preview shows it, or why it cannot be scored. */
+    public String score(SubscaleScore score, int needed) {
+        return score.value().map(this::number).orElseGet(() -> Bundle.text("studio.instrument.notScorable",
+                score.answered(), score.items(), needed));
+    }
+
+    /** The change between the two examples, with its Reliable Change Index when the file gives norms. */
+    public String change(ScoringPreview.Row row) {
+        if (!row.first().scorable() || !row.later().scorable()) {
+            return Bundle.text("studio.instrument.change.none");
+        }
+        double change = row.later().value().get() - row.first().value().get();
+        String signed = (change > 0 ? "+" : "") + number(change);
+        return row.change().map(c -> Bundle.text(c.reliable() ? "studio.instrument.rci.reliable"
+                : "studio.instrument.rci.within", signed, number(c.rci())))
+                .orElseGet(() -> Bundle.text("studio.instrument.rci.noNorms", signed));
+    }
+
+    /** The type a rating gives, flagged when a score lies near the midpoint. */
+    public String type(Optional<String> type, boolean nearMiddle) {
+        return type.map(t -> nearMiddle ? Bundle.text("studio.instrument.type.near", t) : t)
+                .orElseGet(() -> Bundle.text("studio.instrument.type.none"));
+    }
+
+    public boolean isFirstNearMiddle() {
+        return preview != null && preview.rows().stream().anyMatch(ScoringPreview.Row::firstNearMiddle);
+    }
+
+    public boolean isLaterNearMiddle() {
+        return preview != null && preview.rows().stream().anyMatch(ScoringPreview.Row::laterNearMiddle);
+    }
+
+    private String number(double value) {
+        return String.format(Faces.getLocale() == null ? Locale.ROOT : Faces.getLocale(), "%.2f", value);
+    }
+
+    public List<StudioService.VersionRow> getHistory() {
+        return found ? studio.history(currentUser.require(), slug) : List.of();
+    }
+
+    public List<StudioEvent> getTrail() {
+        return found ? studio.trail(currentUser.require(), slug) : List.of();
+    }
+
+    /** A trail line's detail in words (the licence confirmation), else as stored. */
+    public String detail(StudioEvent event) {
+        return InstrumentStudio.LICENCE_HELD.equals(event.getDetail())
+                ? Bundle.text("studio.instrument.trail.licence") : event.getDetail();
+    }
+
+    public String when(Instant at) {
+        return Times.when(at);
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public List<ContentProblem> getProblems() {
+        return problems;
+    }
+
+    public String getConflictBy() {
+        return conflictBy;
+    }
+
+    public String getConflictMessage() {
+        return conflictBy == null ? "" : Bundle.text("studio.instrument.conflict", conflictBy, Times.when(conflictAt));
+    }
+
+    public String getSavedAt() {
+        return savedAt == null ? "" : Times.when(savedAt);
+    }
+
+    public boolean isLicenceHeld() {
+        return licenceHeld;
+    }
+
+    public void setLicenceHeld(boolean licenceHeld) {
+        this.licenceHeld = licenceHeld;
+    }
+
+    public Map<String, String> getFirst() {
+        return first;
+    }
+
+    public Map<String, String> getLater() {
+        return later;
+    }
+
+    public ScoringPreview getPreview() {
+        return preview;
+    }
+}
