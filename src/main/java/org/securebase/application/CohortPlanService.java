@@ -43,7 +43,12 @@ public class CohortPlanService {
 
     /** One step as the plan page shows it. */
     public record StepRow(long id, String kind, String key, String title, boolean shared, Instant release,
-            Instant due, boolean missing) {
+            Instant due, boolean missing, List<Choice> instruments) {
+
+        public StepRow(long id, String kind, String key, String title, boolean shared, Instant release, Instant due,
+                boolean missing) {
+            this(id, kind, key, title, shared, release, due, missing, List.of());
+        }
     }
 
     /** Something that can be added to the plan: a module (of which library) or a milestone. */
@@ -52,7 +57,7 @@ public class CohortPlanService {
 
     /** The plan of a cohort, with what may be added and whether the reader may change it. */
     public record Plan(long cohortId, String cohortName, String curriculumTitle, List<StepRow> steps,
-            List<Choice> modules, List<Choice> milestones, boolean editable) {
+            List<Choice> modules, List<Choice> milestones, List<Choice> instruments, boolean editable) {
     }
 
     /** One step's progress across the cohort's students. */
@@ -100,15 +105,20 @@ public class CohortPlanService {
         Optional<CurriculumDefinition> curriculum = curriculumOf(cohort).map(c -> catalog.inLanguage(c, reader));
         Map<String, ContentVersion> modules = modulesOf(cohort);
         List<PlanStep> steps = steps(cohortId);
-        List<StepRow> rows = steps.stream().map(s -> row(s, modules, curriculum, reader)).toList();
+        Map<String, String> ownInstruments = catalog.ownInstruments(cohort.getSchool()).stream().collect(
+                Collectors.toMap(ContentVersion::getSlug, ContentVersion::getTitle, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        List<StepRow> rows = steps.stream().map(s -> row(s, modules, curriculum, reader, ownInstruments)).toList();
         Set<String> inPlan = steps.stream().map(s -> s.module().orElse("#" + s.milestone().orElse(""))).collect(
                 Collectors.toSet());
         List<Choice> addable = modules.values().stream().filter(v -> !inPlan.contains(v.getSlug()))
                 .map(v -> new Choice(v.getSlug(), title(v, reader), v.isShared())).toList();
         List<Choice> milestones = curriculum.map(CurriculumDefinition::milestones).orElse(List.of()).stream()
                 .filter(m -> !inPlan.contains("#" + m.id())).map(m -> new Choice(m.id(), m.title(), true)).toList();
+        List<Choice> instruments = ownInstruments.entrySet().stream()
+                .map(e -> new Choice(e.getKey(), e.getValue(), false)).toList();
         return new Plan(cohortId, cohort.getName(), curriculum.map(CurriculumDefinition::title).orElse(null), rows,
-                addable, milestones, mayEdit(staff));
+                addable, milestones, instruments, mayEdit(staff));
     }
 
     /** Starts the cohort's plan from its curriculum's steps, in their order and without dates. */
@@ -156,6 +166,24 @@ public class CohortPlanService {
             throw new BusinessException("plan.alreadyInPlan", id);
         }
         em.persist(PlanStep.milestone(cohort, steps.size(), id));
+    }
+
+    /**
+     * Asks a milestone's students to rate one of the school's own instruments (published in its studio) as well
+     * as the curriculum's; another school's instrument, or a shared one, is not found.
+     */
+    public void addInstrument(Account staff, long cohortId, long stepId, String slug) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        if (catalog.ownInstruments(cohort.getSchool()).stream().noneMatch(v -> v.getSlug().equals(slug))) {
+            throw new NotFoundException("instrument " + slug);
+        }
+        find(steps(cohortId), stepId).addInstrument(slug);
+    }
+
+    /** Takes an added instrument off a milestone; the ratings students gave stay theirs. */
+    public void removeInstrument(Account staff, long cohortId, long stepId, String slug) {
+        requireEditable(staff, cohortId);
+        find(steps(cohortId), stepId).removeInstrument(slug);
     }
 
     /** Moves a step to another place (0 first); the others close up around it. */
@@ -429,8 +457,9 @@ public class CohortPlanService {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PlanStep> steps(long cohortId) {
+        // The milestones' added instruments in one more query, not one per step.
         return em.createNamedQuery("PlanStep.ofCohort", PlanStep.class).setParameter("cohort", cohortId)
-                .getResultList();
+                .setHint(Fetch.BATCH, "s.instruments").getResultList();
     }
 
     /** Refuses to open a module of the student's plan before its release date. */
@@ -455,8 +484,30 @@ public class CohortPlanService {
                 });
     }
 
+    /** The curriculum a cohort follows, with the instruments its plan's milestones add. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CurriculumDefinition> curriculumOf(Cohort cohort) {
-        return cohort.curriculum().flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
+        Optional<CurriculumDefinition> curriculum = cohort.curriculum().flatMap(catalog::findCurriculum)
+                .or(catalog::defaultCurriculum);
+        if (curriculum.isEmpty()) {
+            return curriculum;
+        }
+        Map<String, List<String>> added = new java.util.HashMap<>();
+        for (PlanStep step : steps(cohort.getId())) {
+            step.milestone().filter(m -> !step.instruments().isEmpty())
+                    .ifPresent(m -> added.put(m, step.instruments()));
+        }
+        return curriculum.map(c -> c.withInstruments(added));
+    }
+
+    /**
+     * The curriculum {@code slug} as the student meets it: with their plan's added instruments when their plan's
+     * cohort follows it, else as it ships.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<CurriculumDefinition> curriculumFor(Account student, String slug) {
+        return planCohortOf(student).flatMap(this::curriculumOf).filter(c -> c.slug().equals(slug))
+                .or(() -> catalog.findCurriculum(slug));
     }
 
     /** Whether the member of staff may change plans: the school's administrator, or a tutor with the author right. */
@@ -480,6 +531,11 @@ public class CohortPlanService {
 
     private StepRow row(PlanStep s, Map<String, ContentVersion> modules, Optional<CurriculumDefinition> curriculum,
             Locale reader) {
+        return row(s, modules, curriculum, reader, Map.of());
+    }
+
+    private StepRow row(PlanStep s, Map<String, ContentVersion> modules, Optional<CurriculumDefinition> curriculum,
+            Locale reader, Map<String, String> ownInstruments) {
         if (s.module().isPresent()) {
             ContentVersion v = modules.get(s.module().get());
             return new StepRow(s.getId(), "module", s.module().get(), v == null ? s.module().get() : title(v, reader),
@@ -487,9 +543,11 @@ public class CohortPlanService {
         }
         Optional<CurriculumDefinition.Milestone> m = curriculum.stream().flatMap(c -> c.milestones().stream())
                 .filter(x -> x.id().equals(s.milestone().get())).findFirst();
+        List<Choice> added = s.instruments().stream()
+                .map(i -> new Choice(i, ownInstruments.getOrDefault(i, i), false)).toList();
         return new StepRow(s.getId(), "milestone", s.milestone().get(),
                 m.map(CurriculumDefinition.Milestone::title).orElse(s.milestone().get()), true, s.getReleaseAt(),
-                s.getDueAt(), m.isEmpty());
+                s.getDueAt(), m.isEmpty(), added);
     }
 
     private String title(ContentVersion v, Locale reader) {

@@ -159,14 +159,16 @@ public class CurriculumService {
      * are in several), else the installation's default.
      */
     public Optional<CurriculumDefinition> curriculumOf(Account student) {
-        return em.createNamedQuery("Cohort.curriculaOfMember", String.class).setParameter("student", student.getId())
-                .setMaxResults(1).getResultStream().findFirst()
+        Optional<CurriculumDefinition> curriculum = em.createNamedQuery("Cohort.curriculaOfMember", String.class)
+                .setParameter("student", student.getId()).setMaxResults(1).getResultStream().findFirst()
                 .flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
+        // With the instruments their plan's milestones add, when their plan's cohort follows this curriculum.
+        return curriculum.flatMap(c -> plans.curriculumFor(student, c.slug()));
     }
 
-    /** The curriculum a cohort follows: its own, else the installation's default. */
+    /** The curriculum a cohort follows (its own, else the installation's default), with its plan's instruments. */
     public Optional<CurriculumDefinition> curriculumFor(Cohort cohort) {
-        return cohort.curriculum().flatMap(catalog::findCurriculum).or(catalog::defaultCurriculum);
+        return plans.curriculumOf(cohort);
     }
 
     /** Modules in the curriculum come in its order; any others follow, by title. */

@@ -62,7 +62,7 @@ public class SelfRatingService {
     private CohortPlanService plans;
 
     public MilestoneView milestone(Account student, String curriculumSlug, String milestoneId) {
-        Milestone milestone = find(curriculumSlug, milestoneId);
+        Milestone milestone = find(student, curriculumSlug, milestoneId);
         Map<String, SelfRating.Status> now = new HashMap<>();
         Map<String, SelfRating.Status> then = new HashMap<>();
         for (SelfRating r : em.createNamedQuery("SelfRating.byMilestone", SelfRating.class)
@@ -74,7 +74,7 @@ public class SelfRatingService {
             plans.requireMilestoneReleased(student, curriculumSlug, milestoneId);
         }
         List<MilestoneItem> items = milestone.instruments().stream().map(slug -> new MilestoneItem(slug,
-                instrument(slug).title(), now.get(slug), then.get(slug))).toList();
+                catalog.instrument(slug, student.getSchool()).title(), now.get(slug), then.get(slug))).toList();
         return new MilestoneView(curriculumSlug, milestone, items);
     }
 
@@ -114,7 +114,7 @@ public class SelfRatingService {
 
     private SelfRating ratingFor(Account student, String curriculum, String milestoneId, String instrument,
             Perspective perspective, boolean create) {
-        Milestone milestone = find(curriculum, milestoneId);
+        Milestone milestone = find(student, curriculum, milestoneId);
         if (!milestone.instruments().contains(instrument)
                 || (perspective == Perspective.THEN && !milestone.retrospective())) {
             throw new NotFoundException(
@@ -128,7 +128,7 @@ public class SelfRatingService {
             return existing;
         }
         plans.requireMilestoneReleased(student, curriculum, milestoneId);
-        ContentVersion version = catalog.currentInstrument(instrument);
+        ContentVersion version = catalog.currentInstrument(instrument, student.getSchool());
         SelfRating rating = new SelfRating(student, version, curriculum, milestoneId, perspective, clock.instant());
         if (create) {
             em.persist(rating);
@@ -141,14 +141,11 @@ public class SelfRatingService {
                 rating.getAnswers(), rating.isSubmitted());
     }
 
-    private Milestone find(String curriculumSlug, String milestoneId) {
-        return catalog.findCurriculum(curriculumSlug)
+    /** The milestone as the student meets it: with the instruments their plan adds to it. */
+    private Milestone find(Account student, String curriculumSlug, String milestoneId) {
+        return plans.curriculumFor(student, curriculumSlug)
                 .flatMap(c -> c.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst())
                 .orElseThrow(() -> new NotFoundException("no milestone " + curriculumSlug + "/" + milestoneId));
-    }
-
-    private InstrumentDefinition instrument(String slug) {
-        return catalog.instrument(slug);
     }
 
     /**
@@ -230,7 +227,8 @@ public class SelfRatingService {
                 Double r = s.reliability();
                 if ((sd == null || r == null) && first.isPresent() && last.isPresent()) {
                     if (baseline == null) {
-                        baseline = baseline(instrument, curriculum, milestones);
+                        baseline = baseline(instrument, ratings.get(ratings.size() - 1).getContentVersion()
+                                .getLibrary(), curriculum, milestones);
                     }
                     sd = sd == null ? baseline.sd().get(s.id()) : sd;
                     r = r == null ? baseline.reliability().get(s.id()) : r;
@@ -248,15 +246,18 @@ public class SelfRatingService {
     private record Baseline(Map<String, Double> sd, Map<String, Double> reliability) {
     }
 
-    private Baseline baseline(InstrumentDefinition instrument, CurriculumDefinition curriculum,
+    private Baseline baseline(InstrumentDefinition instrument, String library, CurriculumDefinition curriculum,
             List<Milestone> milestones) {
         Map<String, Double> sds = new HashMap<>();
         Map<String, Double> alphas = new HashMap<>();
         String first = milestones.stream().filter(m -> m.instruments().contains(instrument.slug())).findFirst()
                 .map(Milestone::id).orElse(null);
+        // A school's own instrument is baselined on its own students' ratings only (another school may use the
+        // same slug for another instrument); a shared one on everyone's, as before.
         List<SelfRating> cohort = em.createQuery("select r from SelfRating r where r.curriculum = :curriculum "
                 + "and r.milestone = :milestone and r.slug = :slug and r.perspective = :perspective "
-                + "and r.status = :status", SelfRating.class)
+                + "and r.status = :status and r.contentVersion.library = :library", SelfRating.class)
+                .setParameter("library", library)
                 .setParameter("curriculum", curriculum.slug()).setParameter("milestone", first)
                 .setParameter("slug", instrument.slug()).setParameter("perspective", Perspective.NOW)
                 .setParameter("status", SelfRating.Status.SUBMITTED)

@@ -57,6 +57,9 @@ class StudioIT {
     /** A cohort of its own, whose plan gets the new module (see {@link PlanCohorts}). */
     static final long PLAN_COHORT = 9900200;
 
+    /** A cohort of its own whose plan's first milestone asks for a school's instrument. */
+    static final long INSTRUMENT_COHORT = 9900500;
+
     private static final Pattern REVISION = Pattern.compile("data-revision=\"(\\d+)\"");
 
     @ArquillianResource
@@ -414,6 +417,8 @@ class StudioIT {
     void anAuthorDescribesALicensedInstrumentFixesAProblemAtItsLineChecksTheScoringAndPublishesWithTheLicence()
             throws Exception {
         String slug = "licensed-scale-" + suffix();
+        java.util.List<String> raters = PlanCohorts.create(INSTRUMENT_COHORT, "Instrument plan cohort (test)",
+                "rater", 1, ADMIN);
         ChromeDriver driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         try {
@@ -470,7 +475,8 @@ class StudioIT {
             setSource(driver, skeleton.replace("Very much", "THEIR-EDIT"));
             WebElement save = driver.findElement(By.id("inst:save"));
             save.click();
-            wait.until(ExpectedConditions.stalenessOf(save));
+            // Chromium may answer "node not in the document" while the page is being replaced: that is the change.
+            wait.ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.stalenessOf(save));
             driver.close();
             driver.switchTo().window(first);
             setSource(driver, skeleton.replace("Not at all", "MY-EDIT"));
@@ -500,13 +506,68 @@ class StudioIT {
             driver.get(base.resolve("studio/index.xhtml").toString());
             assertTrue(driver.findElement(By.cssSelector("tr.own-instrument[data-slug='" + slug + "']")).getText()
                     .contains("Published (v1)"));
+
+            // The author asks a cohort to rate it at the plan's first milestone, beside the curriculum's own.
+            driver.get(base.resolve("staff/plan.xhtml?id=" + INSTRUMENT_COHORT).toString());
+            if (!driver.findElements(By.id("plan:start")).isEmpty()) {
+                driver.findElement(By.id("plan:start")).click();
+            }
+            WebElement start = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#plan-steps li[data-key='start']")));
+            new org.openqa.selenium.support.ui.Select(start.findElement(By.cssSelector("select[id^='instrument-']")))
+                    .selectByValue(slug);
+            start.findElement(By.cssSelector("button[id$='addInstrument']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "The milestone now asks for that instrument too."));
+            assertTrue(driver.findElement(By.cssSelector("#plan-steps li[data-key='start'] ul.added-instruments"))
+                    .getText().contains("Confidence in consultation (licensed)"));
+            Browser.assertAccessible(driver, "staff/plan with an added instrument");
+            Browser.screenshot(driver, "plan-instrument");
         } finally {
             driver.quit();
         }
+
+        // A student of that cohort finds it at the milestone, rates it (items without text are numbered) and sees
+        // the result among their own.
+        driver = Browser.start();
+        try {
+            CrossSite.signIn(driver, base.toString(), raters.get(0));
+            driver.get(base.resolve("student/milestone.xhtml?c=year-3-attachment&milestone=start").toString());
+            WebElement card = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("li.instrument-card[data-instrument='" + slug + "']")));
+            assertTrue(card.getText().contains("Confidence in consultation (licensed)"), card.getText());
+            card.findElement(By.cssSelector("a.rate-link")).click();
+            java.util.List<WebElement> items = wait(driver).until(
+                    ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("li.item")));
+            assertEquals(4, items.size());
+            assertTrue(items.get(0).getText().startsWith("Statement 1 (on your school's printed form)"),
+                    items.get(0).getText());
+            Browser.assertAccessible(driver, "rating a licensed instrument");
+            for (WebElement item : items) {
+                item.findElement(By.cssSelector("input[type=radio][value='4']")).click();
+            }
+            driver.findElement(By.cssSelector("button[id$='submit']")).click();
+            // Submitted: back at the milestone, which says so beside the instrument.
+            wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                    "li.instrument-card[data-instrument='" + slug + "']"), "Submitted"));
+            driver.get(base.resolve("student/results.xhtml").toString());
+            assertTrue(driver.findElement(By.tagName("main")).getText().contains("Confidence in consultation"),
+                    driver.findElement(By.tagName("main")).getText());
+        } finally {
+            driver.quit();
+        }
+        String rate = "student/rate.xhtml?c=year-3-attachment&milestone=start&i=" + slug + "&p=now";
+        // A student of the same school outside that cohort's plan, and another school's student, find no such rating.
+        assertEquals(404, as(STUDENT).get(rate).statusCode());
+        assertEquals(404, new WebClient(base).signIn(eastbridgeStudent()).get(rate).statusCode());
         // Another school's administrator and tutor find nothing of it.
         assertEquals(404, as(ADMIN2).get("studio/instrument.xhtml?instrument=" + slug).statusCode());
         assertEquals(404, as(TUTOR2).get("studio/instrument.xhtml?instrument=" + slug).statusCode());
         assertFalse(as(ADMIN2).get("studio/index.xhtml").body().contains(slug));
+    }
+
+    private static WebDriverWait wait(ChromeDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     private static void setSource(ChromeDriver driver, String text) {

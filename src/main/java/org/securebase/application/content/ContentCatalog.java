@@ -85,6 +85,28 @@ public class ContentCatalog {
         return findCurrentModule(slug, school).orElseThrow(() -> new NotFoundException("no module " + slug));
     }
 
+    /** The current version of an instrument the school may use (its own first), or not found. */
+    public ContentVersion currentInstrument(String slug, School school) {
+        return current(ContentVersion.INSTRUMENT, slug, school)
+                .orElseThrow(() -> new NotFoundException("no instrument " + slug));
+    }
+
+    /** The current versions of the school's own instruments (published in its studio), by title. */
+    public List<ContentVersion> ownInstruments(School school) {
+        return current(ContentVersion.INSTRUMENT, school).stream().filter(v -> !v.isShared()).toList();
+    }
+
+    /** The definition of an instrument the school may use: its own version's, else the shared library's. */
+    public InstrumentDefinition instrument(String slug, School school) {
+        // A school's instrument never takes a shared one's slug (the studio refuses it), so a shared definition
+        // found in the snapshot is the one; only a school's own needs the database.
+        Optional<InstrumentDefinition> shared = instruments().stream().filter(i -> i.slug().equals(slug)).findFirst();
+        if (shared.isPresent() || school == null) {
+            return shared.orElseThrow(() -> new NotFoundException("no instrument " + slug));
+        }
+        return instrument(currentInstrument(slug, school));
+    }
+
     /** The current version of a shared instrument, or not found. */
     public ContentVersion currentInstrument(String slug) {
         return current(ContentVersion.INSTRUMENT, slug, null)

@@ -1,6 +1,8 @@
 package org.securebase.domain.curriculum;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An ordered programme: modules in sequence, with milestones at which self-rating instruments are given (at the
@@ -24,6 +26,22 @@ public record CurriculumDefinition(String slug, String title, String summaryHtml
         public Milestone {
             instruments = List.copyOf(instruments);
         }
+    }
+
+    /**
+     * The curriculum with more instruments asked for at some milestones (a cohort plan's additions, by milestone
+     * id), after the milestone's own; the rest unchanged.
+     */
+    public CurriculumDefinition withInstruments(Map<String, List<String>> added) {
+        if (added.values().stream().allMatch(List::isEmpty)) {
+            return this;
+        }
+        List<Step> changed = steps.stream().map(s -> s instanceof Milestone m && added.containsKey(m.id())
+                ? (Step) new Milestone(m.id(), m.title(), Stream.concat(m.instruments().stream(),
+                        added.get(m.id()).stream().filter(i -> !m.instruments().contains(i))).toList(),
+                        m.retrospective())
+                : s).toList();
+        return new CurriculumDefinition(slug, title, summaryHtml, changed);
     }
 
     public List<String> moduleSlugs() {

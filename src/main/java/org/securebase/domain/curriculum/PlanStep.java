@@ -1,6 +1,8 @@
 package org.securebase.domain.curriculum;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -9,10 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.securebase.domain.BusinessException;
 import org.securebase.domain.school.Cohort;
@@ -59,6 +64,13 @@ public class PlanStep {
 
     @Column(name = "due_at")
     private Instant dueAt;
+
+    /** A milestone's own additions: the school's instruments its students rate there besides the curriculum's. */
+    @ElementCollection
+    @CollectionTable(name = "plan_step_instrument", joinColumns = @JoinColumn(name = "plan_step_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "instrument_slug", length = 100, nullable = false)
+    private List<String> instruments = new ArrayList<>();
 
     protected PlanStep() {
     }
@@ -127,6 +139,30 @@ public class PlanStep {
         public boolean isDone() {
             return this == ON_TIME || this == LATE;
         }
+    }
+
+    /**
+     * Asks the milestone's students to rate one more instrument (once).
+     *
+     * @throws BusinessException on a module's step, or when the milestone asks for it already
+     */
+    public void addInstrument(String slug) {
+        if (milestone == null) {
+            throw new BusinessException("plan.instrument.notMilestone", "step " + id + " is a module");
+        }
+        if (instruments.contains(slug)) {
+            throw new BusinessException("plan.alreadyInPlan", slug);
+        }
+        instruments.add(slug);
+    }
+
+    public void removeInstrument(String slug) {
+        instruments.remove(slug);
+    }
+
+    /** The instruments this milestone adds to the curriculum's, in order. */
+    public List<String> instruments() {
+        return List.copyOf(instruments);
     }
 
     public void moveTo(int position) {

@@ -183,6 +183,11 @@ public class ContentVersion {
         return school;
     }
 
+    /** {@link #SHARED}, or the school's library ({@link #libraryOf(School)}). */
+    public String getLibrary() {
+        return library;
+    }
+
     public boolean isShared() {
         return school == null;
     }

@@ -113,6 +113,18 @@ public class PlanBacking {
         return act(() -> plans.addMilestone(currentUser.require(), id, milestone), "plan.added", true);
     }
 
+    /** Asks a milestone's students to rate the school's instrument chosen beside it. */
+    public String addInstrument(long step) {
+        String slug = Faces.getRequestParameter("instrument-" + step);
+        return act(() -> plans.addInstrument(currentUser.require(), id, step, slug),
+                "plan.instruments.addedDone", true);
+    }
+
+    public String removeInstrument(long step, String slug) {
+        return act(() -> plans.removeInstrument(currentUser.require(), id, step, slug),
+                "plan.instruments.removedDone", true);
+    }
+
     /** Keeps the dates on the page (when asked), then does the action; a refusal is a message, and nothing moves. */
     private String act(Runnable action, String done, boolean keepDates) {
         try {

@@ -4,19 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.omnifaces.util.Faces;
 import org.primefaces.PrimeFaces;
-import org.securebase.application.CurrentUser;
 import org.securebase.application.studio.StudioService;
-import org.securebase.domain.NotFoundException;
-import org.securebase.domain.module.DraftConflict;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.Pattern;
 import org.securebase.domain.module.Stance;
@@ -24,7 +18,6 @@ import org.securebase.infrastructure.content.ContentProblem;
 import org.securebase.infrastructure.content.Markdown;
 import org.securebase.infrastructure.content.ModuleForm;
 import org.securebase.web.util.Bundle;
-import org.securebase.web.util.Times;
 
 /**
  * /studio/form.xhtml?module=slug: the structured editor. The draft's file is read into fields; every change is
@@ -34,106 +27,65 @@ import org.securebase.web.util.Times;
  */
 @Named
 @ViewScoped
-public class FormBacking implements Serializable {
+public class FormBacking extends DraftPage {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     private transient StudioService studio;
 
-    @Inject
-    private transient CurrentUser currentUser;
-
-    private String slug;
-    private boolean found;
     private ModuleForm form;
     private List<ModuleForm.Refusal> refusals = List.of();
-    private long revision;
-    private String saved;
-    private Instant savedAt;
-    private List<ContentProblem> problems = List.of();
     private List<String> cues = List.of();
     private Map<String, List<String>> byField = Map.of();
     private List<ContentProblem> unplaced = List.of();
-    private String conflictBy;
-    private Instant conflictAt;
-    private long conflictRevision;
     private List<ContentProblem> refused = List.of();
 
     @PostConstruct
-    void load() {
-        slug = Faces.getRequestParameter("module");
-        if (slug == null || slug.isBlank()) {
-            return;
-        }
-        try {
-            show(studio.open(currentUser.require(), slug));
-            found = true;
-        } catch (NotFoundException e) {
-            // verify() answers 404.
-        }
+    void init() {
+        load("module");
     }
 
-    public void verify() {
-        if (!found) {
-            Faces.responseSendError(404, "not found");
-        }
+    @Override
+    StudioService.Draft open(String slug) {
+        return studio.open(currentUser.require(), slug);
     }
 
-    private void show(StudioService.Draft draft) {
+    @Override
+    StudioService.Draft store(String slug, String source, long revision) {
+        return studio.save(currentUser.require(), slug, source, revision);
+    }
+
+    @Override
+    void show(StudioService.Draft draft) {
         ModuleForm.Read read = ModuleForm.read(draft.source());
         form = read.form();
         refusals = read.refusals();
         accept(draft);
     }
 
-    private void accept(StudioService.Draft draft) {
-        revision = draft.revision();
-        saved = draft.source();
-        savedAt = draft.savedAt();
-        problems = draft.check().problems();
+    @Override
+    void accept(StudioService.Draft draft) {
+        super.accept(draft);
         cues = draft.check().cues().stream()
                 .map(c -> Bundle.text("studio.js.stage") + " " + c.stageNumber() + ": " + c.message()).toList();
         Map<Integer, String> lines = ModuleForm.fieldsByLine(draft.source());
         Map<String, List<String>> placed = new LinkedHashMap<>();
         List<ContentProblem> rest = new ArrayList<>();
-        for (ContentProblem p : problems) {
+        for (ContentProblem p : getProblems()) {
             ModuleForm.fieldAt(lines, p.line()).ifPresentOrElse(
                     f -> placed.computeIfAbsent(f, k -> new ArrayList<>()).add(p.message()), () -> rest.add(p));
         }
         byField = placed;
         unplaced = rest;
-        conflictBy = null;
     }
 
     /** Writes the fields back as the file and saves it, unless nothing changed. */
+    @Override
     public void save() {
-        if (form == null) {
-            return;
+        if (form != null) {
+            saveText(form.toYaml());
         }
-        String source = form.toYaml();
-        if (source.equals(saved) && conflictBy == null) {
-            return;
-        }
-        try {
-            accept(studio.save(currentUser.require(), slug, source, revision));
-        } catch (DraftConflict e) {
-            conflictBy = e.savedBy() == null ? "?" : e.savedBy();
-            conflictAt = e.savedAt();
-            conflictRevision = e.storedRevision();
-        }
-    }
-
-    /** After a conflict: the other author's draft replaces what this page shows. */
-    public void useTheirs() {
-        show(studio.open(currentUser.require(), slug));
-    }
-
-    /** After a conflict: this page's fields are saved over the other author's draft, on purpose. */
-    public void keepMine() {
-        revision = conflictRevision;
-        conflictBy = null;
-        save();
     }
 
     public void addStage(int at) {
@@ -205,24 +157,18 @@ public class FormBacking implements Serializable {
     }
 
     public String publish() {
-        save();
-        if (conflictBy != null) {
+        try {
+            return publishWith(revision -> studio.publish(currentUser.require(), getSlug(), revision),
+                    "studio.published", "/studio/history?faces-redirect=true&module=" + getSlug());
+        } catch (StudioService.SlugRefused e) {
+            Bundle.error("studio.slug.shared", getSlug());
             return null;
         }
-        try {
-            StudioService.VersionRow published = studio.publish(currentUser.require(), slug, revision);
-            Faces.getFlash().setKeepMessages(true);
-            Bundle.info("studio.published", slug, published.number());
-            return "/studio/history?faces-redirect=true&module=" + slug;
-        } catch (StudioService.PublishRefused e) {
-            refused = e.problems();
-            Bundle.error("studio.publish.refused", e.problems().size());
-        } catch (DraftConflict e) {
-            Bundle.error("studio.conflict", e.savedBy() == null ? "?" : e.savedBy(), Times.when(e.savedAt()));
-        } catch (StudioService.SlugRefused e) {
-            Bundle.error("studio.slug.shared", slug);
-        }
-        return null;
+    }
+
+    @Override
+    void refused(List<ContentProblem> problems) {
+        refused = problems;
     }
 
     /** The problems the validator found in a field ({@code stages.0.body}). */
@@ -276,24 +222,12 @@ public class FormBacking implements Serializable {
         return String.valueOf((char) ('A' + index));
     }
 
-    public String getSlug() {
-        return slug;
-    }
-
     public ModuleForm getForm() {
         return form;
     }
 
     public List<ModuleForm.Refusal> getRefusals() {
         return refusals;
-    }
-
-    public long getRevision() {
-        return revision;
-    }
-
-    public List<ContentProblem> getProblems() {
-        return problems;
     }
 
     public List<ContentProblem> getUnplaced() {
@@ -308,13 +242,9 @@ public class FormBacking implements Serializable {
         return refused;
     }
 
-    public String getConflictBy() {
-        return conflictBy;
-    }
-
     /** "Sam saved this draft at ..., after the version you were editing": the conflict alert's text. */
     public String getConflictMessage() {
-        return conflictBy == null ? "" : Bundle.text("studio.form.conflict", conflictBy, Times.when(conflictAt));
+        return conflictMessage("studio.form.conflict");
     }
 
     /** The problems by field as JSON, for js/studio-form.js to put beside the fields after a save. */
@@ -322,9 +252,5 @@ public class FormBacking implements Serializable {
         jakarta.json.JsonObjectBuilder json = jakarta.json.Json.createObjectBuilder();
         byField.forEach((f, ms) -> json.add(f, jakarta.json.Json.createArrayBuilder(ms)));
         return json.build().toString();
-    }
-
-    public String getSavedAt() {
-        return savedAt == null ? "" : Times.when(savedAt);
     }
 }

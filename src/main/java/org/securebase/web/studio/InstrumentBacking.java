@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,17 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.omnifaces.util.Faces;
-import org.securebase.application.CurrentUser;
 import org.securebase.application.studio.InstrumentStudio;
 import org.securebase.application.studio.StudioService;
 import org.securebase.domain.BusinessException;
-import org.securebase.domain.NotFoundException;
 import org.securebase.domain.instrument.InstrumentDefinition;
 import org.securebase.domain.instrument.InstrumentScoring.SubscaleScore;
 import org.securebase.domain.instrument.ScoringPreview;
-import org.securebase.domain.module.DraftConflict;
 import org.securebase.domain.module.StudioEvent;
-import org.securebase.infrastructure.content.ContentProblem;
 import org.securebase.web.util.Bundle;
 import org.securebase.web.util.Times;
 
@@ -34,27 +29,15 @@ import org.securebase.web.util.Times;
  */
 @Named
 @ViewScoped
-public class InstrumentBacking implements Serializable {
+public class InstrumentBacking extends DraftPage {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     private transient InstrumentStudio studio;
 
-    @Inject
-    private transient CurrentUser currentUser;
-
-    private String slug;
-    private boolean found;
     private String source;
-    private String saved;
-    private long revision;
-    private Instant savedAt;
     private String origin;
-    private List<ContentProblem> problems = List.of();
-    private String conflictBy;
-    private Instant conflictAt;
-    private long conflictRevision;
     private boolean licenceHeld;
     private final Map<String, String> first = new HashMap<>();
     private final Map<String, String> later = new HashMap<>();
@@ -62,65 +45,38 @@ public class InstrumentBacking implements Serializable {
     private transient InstrumentDefinition instrument;
 
     @PostConstruct
-    void load() {
-        slug = Faces.getRequestParameter("instrument");
-        if (slug == null || slug.isBlank()) {
-            return;
-        }
-        try {
-            show(studio.open(currentUser.require(), slug));
-            found = true;
-        } catch (NotFoundException e) {
-            // verify() answers 404.
-        }
+    void init() {
+        load("instrument");
     }
 
-    public void verify() {
-        if (!found) {
-            Faces.responseSendError(404, "not found");
-        }
+    @Override
+    StudioService.Draft open(String slug) {
+        return studio.open(currentUser.require(), slug);
     }
 
-    private void show(StudioService.Draft draft) {
+    @Override
+    StudioService.Draft store(String slug, String text, long revision) {
+        return studio.save(currentUser.require(), slug, text, revision);
+    }
+
+    @Override
+    void show(StudioService.Draft draft) {
         source = draft.source();
         accept(draft);
     }
 
-    private void accept(StudioService.Draft draft) {
-        saved = draft.source();
-        revision = draft.revision();
-        savedAt = draft.savedAt();
+    @Override
+    void accept(StudioService.Draft draft) {
+        super.accept(draft);
         origin = draft.origin();
-        problems = draft.check().problems();
-        conflictBy = null;
         instrument = null;
         preview = null;
     }
 
     /** Keeps the text on the revision last seen, unless nothing changed. */
+    @Override
     public void save() {
-        if (!found || source == null || source.equals(saved) && conflictBy == null) {
-            return;
-        }
-        try {
-            accept(studio.save(currentUser.require(), slug, source, revision));
-        } catch (DraftConflict e) {
-            conflictBy = e.savedBy() == null ? "?" : e.savedBy();
-            conflictAt = e.savedAt();
-            conflictRevision = e.storedRevision();
-        }
-    }
-
-    /** After a conflict: the other author's text replaces this page's. */
-    public void useTheirs() {
-        show(studio.open(currentUser.require(), slug));
-    }
-
-    /** After a conflict: this page's text is saved over the other author's, on purpose. */
-    public void keepMine() {
-        revision = conflictRevision;
-        conflictBy = null;
-        save();
+        saveText(source);
     }
 
     /** Saves, then scores the two example ratings with the saved file. */
@@ -149,31 +105,21 @@ public class InstrumentBacking implements Serializable {
     }
 
     public String publish() {
-        save();
-        if (conflictBy != null) {
-            return null;
-        }
         try {
-            StudioService.VersionRow published = studio.publish(currentUser.require(), slug, revision, licenceHeld);
-            Faces.getFlash().setKeepMessages(true);
-            Bundle.info("studio.instrument.published", slug, published.number());
-            return InstrumentsBacking.editor(slug);
-        } catch (StudioService.PublishRefused e) {
-            Bundle.error("studio.publish.refused", e.problems().size());
+            return publishWith(revision -> studio.publish(currentUser.require(), getSlug(), revision, licenceHeld),
+                    "studio.instrument.published", InstrumentsBacking.editor(getSlug()));
         } catch (InstrumentStudio.LicenceNotConfirmed e) {
             Bundle.error("studio.instrument.licence.required");
-        } catch (DraftConflict e) {
-            Bundle.error("studio.conflict", e.savedBy() == null ? "?" : e.savedBy(), Times.when(e.savedAt()));
         } catch (StudioService.SlugRefused e) {
-            Bundle.error("studio.instrument.slug.shared", slug);
+            Bundle.error("studio.instrument.slug.shared", getSlug());
         }
         return null;
     }
 
     /** The instrument the saved text describes, or null while it has problems. */
     public InstrumentDefinition getInstrument() {
-        if (instrument == null && saved != null && problems.isEmpty()) {
-            instrument = InstrumentStudio.definition(slug, saved).orElse(null);
+        if (instrument == null && saved() != null && getProblems().isEmpty()) {
+            instrument = InstrumentStudio.definition(getSlug(), saved()).orElse(null);
         }
         return instrument;
     }
@@ -219,11 +165,11 @@ public class InstrumentBacking implements Serializable {
     }
 
     public List<StudioService.VersionRow> getHistory() {
-        return found ? studio.history(currentUser.require(), slug) : List.of();
+        return isFound() ? studio.history(currentUser.require(), getSlug()) : List.of();
     }
 
     public List<StudioEvent> getTrail() {
-        return found ? studio.trail(currentUser.require(), slug) : List.of();
+        return isFound() ? studio.trail(currentUser.require(), getSlug()) : List.of();
     }
 
     /** A trail line's detail in words (the licence confirmation), else as stored. */
@@ -234,10 +180,6 @@ public class InstrumentBacking implements Serializable {
 
     public String when(Instant at) {
         return Times.when(at);
-    }
-
-    public String getSlug() {
-        return slug;
     }
 
     public String getSource() {
@@ -252,20 +194,8 @@ public class InstrumentBacking implements Serializable {
         return origin;
     }
 
-    public List<ContentProblem> getProblems() {
-        return problems;
-    }
-
-    public String getConflictBy() {
-        return conflictBy;
-    }
-
     public String getConflictMessage() {
-        return conflictBy == null ? "" : Bundle.text("studio.instrument.conflict", conflictBy, Times.when(conflictAt));
-    }
-
-    public String getSavedAt() {
-        return savedAt == null ? "" : Times.when(savedAt);
+        return conflictMessage("studio.instrument.conflict");
     }
 
     public boolean isLicenceHeld() {

@@ -53,4 +53,34 @@ class PlanStepTest {
         step.schedule(null, null);
         assertEquals(Standing.ON_TIME, step.standing(FRIDAY, FRIDAY, true), "without a due date, done is on time");
     }
+
+    @Test
+    void aMilestoneAddsTheSchoolsInstrumentsOnceAndAModuleRefusesThem() {
+        Cohort cohort = new Cohort(new School("Northgate", Instant.EPOCH), "Year 3", Instant.EPOCH);
+        PlanStep milestone = PlanStep.milestone(cohort, 1, "start");
+        milestone.addInstrument("our-scale");
+        assertEquals("plan.alreadyInPlan",
+                assertThrows(BusinessException.class, () -> milestone.addInstrument("our-scale")).messageKey());
+        assertEquals(java.util.List.of("our-scale"), milestone.instruments());
+        assertEquals("plan.instrument.notMilestone",
+                assertThrows(BusinessException.class, () -> step().addInstrument("our-scale")).messageKey());
+        milestone.removeInstrument("our-scale");
+        assertTrue(milestone.instruments().isEmpty());
+    }
+
+    @Test
+    void aCurriculumWithAPlansInstrumentsAsksForThemAfterItsOwnAtThatMilestoneOnly() {
+        CurriculumDefinition curriculum = new CurriculumDefinition("c", "C", "", java.util.List.of(
+                new CurriculumDefinition.Milestone("start", "Start", java.util.List.of("shared-one"), false),
+                new CurriculumDefinition.ModuleStep("the-racing-heart"),
+                new CurriculumDefinition.Milestone("end", "End", java.util.List.of("shared-one"), true)));
+        CurriculumDefinition planned = curriculum.withInstruments(java.util.Map.of("start",
+                java.util.List.of("our-scale", "shared-one")));
+        assertEquals(java.util.List.of("shared-one", "our-scale"), planned.milestones().get(0).instruments(),
+                "the curriculum's first, an instrument it already asks for not twice");
+        assertEquals(java.util.List.of("shared-one"), planned.milestones().get(1).instruments());
+        assertTrue(planned.milestones().get(1).retrospective());
+        assertEquals(curriculum.moduleSlugs(), planned.moduleSlugs());
+        org.junit.jupiter.api.Assertions.assertSame(curriculum, curriculum.withInstruments(java.util.Map.of()));
+    }
 }
