@@ -94,4 +94,44 @@ final class CrossSite {
                 + driver.getCurrentUrl());
         assertEquals(0, driver.findElements(By.cssSelector(".signed-in")).size(), "nobody is signed in");
     }
+
+    /**
+     * An author with a licensed instrument's draft open visits another site, whose page posts the instrument page's
+     * own form back to the tool, licence ticked and Publish pressed, with the page's real view state and nonce (as
+     * if the other site had them). The instrument must stay unpublished.
+     */
+    static void anotherSiteCannotPublishAnInstrument(ChromeDriver driver, String tool, TestPlatform site,
+            String author) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        signIn(driver, tool, author);
+        String slug = "xsite-scale-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        driver.get(tool + "studio/index.xhtml");
+        driver.findElement(By.id("new-instrument:islug")).sendKeys(slug);
+        driver.findElement(By.id("new-instrument:create-instrument")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inst:source")));
+        StringBuilder fields = new StringBuilder();
+        for (String name : java.util.List.of("jakarta.faces.ViewState", "primefaces.nonce")) {
+            for (var input : driver.findElements(By.cssSelector("#inst input[name='" + name + "']"))) {
+                fields.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+                        .append(input.getAttribute("value")).append("\">");
+            }
+        }
+        String page = tool + "studio/instrument.xhtml?instrument=" + slug;
+        String attack = site.serve("publish-" + slug, "<!DOCTYPE html><html><body>"
+                + "<form id=\"f\" method=\"post\" action=\"" + page + "\">"
+                + "<input type=\"hidden\" name=\"inst\" value=\"inst\">"
+                + "<input type=\"hidden\" name=\"inst:licence\" value=\"on\">"
+                + "<input type=\"hidden\" name=\"inst:publish\" value=\"\">" + fields
+                + "</form><script>document.getElementById('f').submit();</script></body></html>");
+        driver.get(attack);
+        wait.until(d -> d.getCurrentUrl().startsWith(tool));
+        driver.get(page);
+        String history = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history-heading")))
+                .findElement(By.xpath("..")).getText();
+        assertTrue(history.contains("Not published yet"), "another site published it: " + history);
+        // The same form from the tool's own page does publish: the refusal above is the other site's, not the form's.
+        driver.findElement(By.id("inst:licence")).click();
+        driver.findElement(By.id("inst:publish")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "published as version 1"));
+    }
 }

@@ -121,6 +121,11 @@ class CrossSiteIT {
     }
 
     @Test
+    void anotherSiteCannotPublishAnAuthorsInstrument() {
+        CrossSite.anotherSiteCannotPublishAnInstrument(driver, url.toString(), platform, "admin@demo.securebase.org");
+    }
+
+    @Test
     void anotherSiteCannotSignTheBrowserIn() {
         CrossSite.anotherSiteCannotSignTheBrowserIn(driver, url.toString(), platform, "student4@demo.securebase.org");
     }
