@@ -150,7 +150,8 @@
             method: "PUT",
             credentials: "same-origin",
             keepalive: text.length < 60000,
-            headers: { "Content-Type": "application/json", "Accept": "application/json" },
+            headers: { "Content-Type": "application/json", "Accept": "application/json",
+                "Accept-Language": document.documentElement.lang || "en" },
             body: JSON.stringify({ source: text, revision: revision })
         }).then(function (response) {
             return response.json().catch(function () { return {}; }).then(function (body) {

@@ -9,9 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.securebase.application.CurrentUser;
 import org.securebase.application.studio.StudioService;
@@ -50,7 +53,8 @@ public class StudioResource {
     @PUT
     @Path("drafts/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> save(@PathParam("slug") String slug, DraftRequest request) {
+    public Map<String, Object> save(@PathParam("slug") String slug, DraftRequest request,
+            @Context HttpHeaders headers) {
         if (request == null || request.source() == null) {
             throw new BadRequestException();
         }
@@ -59,10 +63,26 @@ public class StudioResource {
         body.put("revision", draft.revision());
         body.put("savedAt", draft.savedAt().toString());
         body.put("savedBy", draft.savedBy());
+        Locale language = language(headers);
         body.put("problems", draft.check().problems().stream()
-                .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message())).toList());
+                .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message(language))).toList());
         body.put("cues", draft.check().cues().stream()
-                .map(c -> Map.<String, Object>of("stage", c.stageNumber(), "message", c.message())).toList());
+                .map(c -> Map.<String, Object>of("stage", c.stageNumber(), "message", c.message(language))).toList());
         return body;
+    }
+
+    /**
+     * The language of the problems: the first of the request's languages the application has. The studio's page sends
+     * its own ({@code Accept-Language} from the page's {@code lang}), so a person who switched language in the session
+     * reads the validator in that language.
+     */
+    static Locale language(HttpHeaders headers) {
+        for (Locale wanted : headers == null ? java.util.List.<Locale>of() : headers.getAcceptableLanguages()) {
+            String tag = org.securebase.domain.account.Account.language(wanted.toLanguageTag());
+            if (tag != null) {
+                return Locale.forLanguageTag(tag);
+            }
+        }
+        return Locale.ENGLISH;
     }
 }

@@ -664,6 +664,72 @@ class StudioIT {
         assertFalse(admin.get("studio/index.xhtml").body().contains("good-" + sfx), "nothing imported");
     }
 
+    /**
+     * The validator speaks the author's language: a Portuguese-speaking administrator reads an upload's problems, a
+     * draft's problems from the editor's save and the editor's list in the browser in Portuguese, each still at its
+     * file and line; the command line and an English author read English.
+     */
+    @Test
+    void aPortugueseSpeakingAuthorReadsTheValidatorsProblemsInPortuguese() throws Exception {
+        String sfx = suffix();
+        String bad = module("ruim-" + sfx, "nowhere").replace("estimatedMinutes: 15",
+                "estimatedMinutes: 15\ncolour: red");
+        int colour = bad.lines().toList().indexOf("colour: red") + 1;
+        int nowhere = bad.lines().toList().indexOf("          next: nowhere") + 1;
+        WebClient admin = as(ADMIN).speaking("pt-BR,pt;q=0.9");
+        String studio = admin.get("studio/index.xhtml").body();
+        assertTrue(studio.contains("lang=\"pt-BR\""), "the studio is in Portuguese");
+        HttpResponse<String> answer = admin.postMultipartBytes("studio/index.xhtml", studio, "import", Map.of(
+                "import:upload", ""), "import:files", "pacote-" + sfx + ".zip", "application/zip",
+                zip(Map.of("modules/ruim-" + sfx + ".yaml", bad)));
+        assertEquals(200, answer.statusCode());
+        String body = answer.body();
+        assertTrue(body.contains("ruim-" + sfx + ".yaml:" + colour + "</code> chave desconhecida &#39;colour&#39;")
+                || body.contains("ruim-" + sfx + ".yaml:" + colour + "</code> chave desconhecida 'colour'"), body);
+        assertTrue(body.contains("n\u00e3o \u00e9 nenhuma etapa deste m\u00f3dulo")
+                || body.contains("não é nenhuma etapa deste módulo"), body);
+        assertFalse(body.contains("unknown key"), "no English problem on a Portuguese page");
+
+        // The editor's save answers in the language the page asks for; without one, in English.
+        String slug = "validador-" + sfx;
+        HttpResponse<String> created = admin.postFaces("studio/index.xhtml", admin.get("studio/index.xhtml").body(),
+                "new-module", Map.of("new-module:slug", slug, "new-module:title", "Validador",
+                        "new-module:create", ""));
+        assertEquals(302, created.statusCode(), created.body());
+        long revision = revision(admin.get("studio/edit.xhtml?module=" + slug).body());
+        String draft = "{\"source\":" + json(module(slug, "nowhere")) + ",\"revision\":" + revision + "}";
+        HttpResponse<String> saved = admin.putJson("api/studio/drafts/" + slug, draft);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(saved.body().contains("next: 'nowhere' n\u00e3o \u00e9 nenhuma etapa")
+                || saved.body().contains("next: 'nowhere' não é nenhuma etapa"), saved.body());
+        WebClient english = as(ADMIN);
+        long next = revision(english.get("studio/edit.xhtml?module=" + slug).body());
+        HttpResponse<String> inEnglish = english.putJson("api/studio/drafts/" + slug,
+                draft.replace("\"revision\":" + revision, "\"revision\":" + next));
+        assertEquals(200, inEnglish.statusCode(), inEnglish.body());
+        assertTrue(inEnglish.body().contains("next: 'nowhere' names no stage in this module"), inEnglish.body());
+
+        // In the browser: the list the editor shows after typing, at its line, in Portuguese.
+        ChromeDriver driver = Browser.start("pt-BR");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), ADMIN);
+            driver.get(base.resolve("studio/edit.xhtml?module=" + slug).toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#studio-editor.enhanced")));
+            assertEquals("pt-BR", driver.findElement(By.tagName("html")).getAttribute("lang"));
+            cm(driver, "cm.setValue(arguments[0]);", bad.replace("ruim-" + sfx, slug));
+            WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#problems .goto-line[data-line='" + colour + "']")));
+            String item = problem.findElement(By.xpath("..")).getText();
+            assertTrue(item.contains("chave desconhecida 'colour'"), item);
+            Browser.assertAccessible(driver, "studio/edit (pt-BR)");
+            driver.executeScript("document.getElementById('problems').scrollIntoView();");
+            Browser.screenshot(driver, "studio-editor-problem-pt-BR");
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void everyShippedModuleSurvivesImportPublishAndExportUnchanged() throws Exception {
         String sfx = suffix();

@@ -371,19 +371,16 @@ public class StudioService {
         for (ModuleArchive.File file : read.files()) {
             problems.addAll(ModuleParser.parse(file.name(), file.slug(), file.source()).problems());
             if (!seen.add(file.slug())) {
-                problems.add(new ContentProblem(file.name(), 1, "slug '" + file.slug()
-                        + "' is in this upload twice"));
+                problems.add(new ContentProblem(file.name(), 1, "upload.twice", file.slug()));
             } else if (shared.contains(file.slug())) {
-                problems.add(new ContentProblem(file.name(), 1, "slug '" + file.slug() + "' is a module of the "
-                        + "shared library; rename the file and its slug, or use \"Adapt for our school\""));
+                problems.add(new ContentProblem(file.name(), 1, "upload.shared", file.slug()));
             } else if (draft(school, file.slug()).isPresent()) {
-                problems.add(new ContentProblem(file.name(), 1, "a draft of '" + file.slug() + "' is open in the "
-                        + "studio; publish or discard it first"));
+                problems.add(new ContentProblem(file.name(), 1, "upload.draftOpen", file.slug()));
             }
         }
         if (read.files().isEmpty() && problems.isEmpty()) {
             problems.add(new ContentProblem(uploads.isEmpty() ? "(no file)" : uploads.get(0).name(), 0,
-                    "no module file (modules/<slug>.yaml) in this upload"));
+                    "upload.noModule"));
         }
         if (!problems.isEmpty()) {
             return new Imported(List.of(), problems, read.skipped());

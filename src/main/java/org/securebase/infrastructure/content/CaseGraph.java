@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.securebase.domain.module.ModuleDefinition;
 import org.securebase.domain.module.ModuleDefinition.Stage;
 
@@ -77,8 +76,14 @@ public final class CaseGraph {
         return graph.stages() == 0 ? new Summary(0, 0, 0) : graph.measure(graph.topologicalOrder().orElseThrow());
     }
 
-    /** Reports, through {@code problem(line, message)}, every way the stages cannot be walked to an end. */
-    static void check(List<Stage> stages, List<Lines> lines, BiConsumer<Integer, String> problem) {
+    /** Where {@link #check} reports: a line and a message key of {@code problems.properties} with its arguments. */
+    @FunctionalInterface
+    interface Problems {
+        void add(int line, String key, Object... args);
+    }
+
+    /** Reports, through {@code problem}, every way the stages cannot be walked to an end. */
+    static void check(List<Stage> stages, List<Lines> lines, Problems problem) {
         if (stages.isEmpty()) {
             return;
         }
@@ -93,8 +98,7 @@ public final class CaseGraph {
         List<Integer> order = graph.topologicalOrder().orElseThrow();
         Summary summary = graph.measure(order);
         if (summary.paths() > MAX_PATHS) {
-            problem.accept(lines.get(0).stage(), "the case has more than " + MAX_PATHS + " different ways through; "
-                    + "let more branches rejoin (a shared next:) or end");
+            problem.add(lines.get(0).stage(), "case.tooManyPaths", MAX_PATHS);
         }
         if (graph.routing.branches()) {
             graph.reportShortPaths(order, lines, problem);
@@ -109,22 +113,20 @@ public final class CaseGraph {
         return routing.stages().get(index).id();
     }
 
-    private boolean reportMissingTargets(List<Lines> lines, BiConsumer<Integer, String> problem) {
+    private boolean reportMissingTargets(List<Lines> lines, Problems problem) {
         boolean ok = true;
         String known = String.join(", ", routing.stages().stream().map(Stage::id).toList());
         for (int i = 0; i < stages(); i++) {
             Stage stage = routing.stages().get(i);
             if (stage.next() != null && routing.indexOf(stage.next()) < 0) {
-                problem.accept(lines.get(i).next(), "next: '" + stage.next() + "' names no stage in this module; "
-                        + "the stages are: " + known);
+                problem.add(lines.get(i).next(), "case.unknownNext", stage.next(), known);
                 ok = false;
             }
             int options = stage.question() == null ? 0 : stage.question().options().size();
             for (int o = 0; o < options; o++) {
                 String target = stage.question().options().get(o).next();
                 if (target != null && routing.indexOf(target) < 0) {
-                    problem.accept(lines.get(i).optionNext().get(o), "next: '" + target + "' names no stage in "
-                            + "this module; the stages are: " + known);
+                    problem.add(lines.get(i).optionNext().get(o), "case.unknownNext", target, known);
                     ok = false;
                 }
             }
@@ -132,7 +134,7 @@ public final class CaseGraph {
         return ok;
     }
 
-    private void reportUnreachable(List<Lines> lines, BiConsumer<Integer, String> problem) {
+    private void reportUnreachable(List<Lines> lines, Problems problem) {
         boolean[] reached = new boolean[stages()];
         Deque<Integer> todo = new ArrayDeque<>(List.of(0));
         reached[0] = true;
@@ -146,14 +148,13 @@ public final class CaseGraph {
         }
         for (int i = 0; i < stages(); i++) {
             if (!reached[i]) {
-                problem.accept(lines.get(i).stage(), "stage '" + id(i) + "' can never be reached from the first "
-                        + "stage: no next: names it and the stage above it does not carry on into it");
+                problem.add(lines.get(i).stage(), "case.unreachable", id(i));
             }
         }
     }
 
     /** Depth first from the first stage; a step back onto the stages being walked closes a cycle. */
-    private boolean reportCycles(List<Lines> lines, BiConsumer<Integer, String> problem) {
+    private boolean reportCycles(List<Lines> lines, Problems problem) {
         int[] state = new int[stages()]; // 0 not seen, 1 on the walk, 2 done
         boolean[] reported = new boolean[stages()];
         Deque<int[]> walk = new ArrayDeque<>(); // {stage, position in its successors}
@@ -176,9 +177,7 @@ public final class CaseGraph {
                 acyclic = false;
                 if (!reported[top[0]]) {
                     reported[top[0]] = true;
-                    problem.accept(lines.get(top[0]).stage(), "stage '" + id(top[0]) + "' leads back to '"
-                            + id(target) + "', which comes before it on the same path, so the case could go round "
-                            + "for ever; route it forward or mark an ending");
+                    problem.add(lines.get(top[0]).stage(), "case.cycle", id(top[0]), id(target));
                 }
             } else if (state[target] == 0) {
                 state[target] = 1;
@@ -248,7 +247,7 @@ public final class CaseGraph {
     }
 
     /** Every stage where a path can stop, reached after fewer than {@link #MIN_STAGES} stages. */
-    private void reportShortPaths(List<Integer> order, List<Lines> lines, BiConsumer<Integer, String> problem) {
+    private void reportShortPaths(List<Integer> order, List<Lines> lines, Problems problem) {
         int[] depth = new int[stages()];
         int[] previous = new int[stages()];
         Arrays.fill(depth, Integer.MAX_VALUE);
@@ -268,9 +267,8 @@ public final class CaseGraph {
                 for (int s = stage; s != END; s = previous[s]) {
                     path.add(0, id(s));
                 }
-                problem.accept(lines.get(stage).stage(), "the case can end at stage '" + id(stage) + "' after only "
-                        + depth[stage] + " stage(s) (" + String.join(", ", path) + "); every way through needs at "
-                        + "least " + MIN_STAGES);
+                problem.add(lines.get(stage).stage(), "case.shortPath", id(stage), depth[stage],
+                        String.join(", ", path), MIN_STAGES);
             }
         }
     }

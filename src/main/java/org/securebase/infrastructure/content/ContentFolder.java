@@ -79,12 +79,12 @@ public final class ContentFolder {
         List<Path> translationFiles = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
-                problems.add(new ContentProblem(folder.toString(), 0, "content folder not found"));
+                problems.add(new ContentProblem(folder.toString(), 0, "folder.notFound"));
                 continue;
             }
             Path moduleDir = folder.resolve("modules");
             if (!Files.isDirectory(moduleDir)) {
-                problems.add(new ContentProblem(moduleDir.toString(), 0, "no modules/ folder in this content folder"));
+                problems.add(new ContentProblem(moduleDir.toString(), 0, "folder.noModules"));
                 continue;
             }
             for (Path path : list(moduleDir)) {
@@ -98,7 +98,7 @@ public final class ContentFolder {
                 try {
                     source = read(path);
                 } catch (IOException e) {
-                    problems.add(new ContentProblem(file, 0, e.getMessage()));
+                    problems.add(unreadable(file, e));
                     broken.add(slug);
                     continue;
                 }
@@ -110,7 +110,7 @@ public final class ContentFolder {
                 }
                 String earlier = fileBySlug.putIfAbsent(slug, file);
                 if (earlier != null) {
-                    problems.add(new ContentProblem(file, 1, "slug '" + slug + "' is already used by " + earlier));
+                    problems.add(new ContentProblem(file, 1, "slug.taken", slug, earlier));
                     continue;
                 }
                 modules.add(new LoadedModule(result.definition().get(), file, source, sha256(source)));
@@ -166,8 +166,8 @@ public final class ContentFolder {
                 boolean exists = ref.kind().equals("module") ? known.contains(ref.slug())
                         : instrumentFiles.containsKey(ref.slug()) || brokenInstruments.contains(ref.slug());
                 if (!exists) {
-                    problems.add(new ContentProblem(file, ref.line(), "names an unknown " + ref.kind() + " '"
-                            + ref.slug() + "'"));
+                    problems.add(new ContentProblem(file, ref.line(), "reference.unknown",
+                            new ContentProblem.Term("term." + ref.kind()), ref.slug()));
                 }
             }
         });
@@ -192,7 +192,7 @@ public final class ContentFolder {
         String file = path.toString();
         Path originalPath = path.resolveSibling(slug + ".yaml");
         if (!Files.exists(originalPath)) {
-            problems.add(new ContentProblem(file, 1, "a translation of '" + slug + ".yaml', which is not here"));
+            problems.add(new ContentProblem(file, 1, "translation.orphan", slug));
             return java.util.Optional.empty();
         }
         String source;
@@ -201,7 +201,7 @@ public final class ContentFolder {
             source = read(path);
             original = read(originalPath);
         } catch (IOException e) {
-            problems.add(new ContentProblem(file, 0, e.getMessage()));
+            problems.add(unreadable(file, e));
             return java.util.Optional.empty();
         }
         Parsed<?> parsed = switch (kind) {
@@ -230,14 +230,14 @@ public final class ContentFolder {
         try {
             reader.read(path.toString(), path.getFileName().toString().replaceFirst("\\.yaml$", ""), read(path));
         } catch (IOException e) {
-            problems.add(new ContentProblem(path.toString(), 0, e.getMessage()));
+            problems.add(unreadable(path.toString(), e));
         }
     }
 
     private static boolean unique(String slug, String file, Map<String, String> seen, List<ContentProblem> problems) {
         String earlier = seen.putIfAbsent(slug, file);
         if (earlier != null) {
-            problems.add(new ContentProblem(file, 1, "slug '" + slug + "' is already used by " + earlier));
+            problems.add(new ContentProblem(file, 1, "slug.taken", slug, earlier));
         }
         return earlier == null;
     }
@@ -258,9 +258,28 @@ public final class ContentFolder {
         }
     }
 
+    /** Why a file could not be read as content, with a message key of {@code problems.properties}. */
+    static final class Unreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final transient Object[] args;
+
+        Unreadable(String key, Object... args) {
+            super(new ContentProblem("", 0, key, args).message());
+            this.key = key;
+            this.args = args;
+        }
+    }
+
+    /** A problem for a file that could not be read: ours by key, the system's by its own message. */
+    static ContentProblem unreadable(String file, IOException e) {
+        return e instanceof Unreadable u ? new ContentProblem(file, 0, u.key, u.args)
+                : new ContentProblem(file, 0, "file.unreadable", String.valueOf(e.getMessage()));
+    }
+
     private static String read(Path path) throws IOException {
         if (Files.size(path) > MAX_FILE_BYTES) {
-            throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new Unreadable("file.tooLarge", MAX_FILE_BYTES);
         }
         return text(Files.readAllBytes(path));
     }
@@ -268,12 +287,12 @@ public final class ContentFolder {
     /** A file's bytes as UTF-8 text, or why not. */
     static String text(byte[] bytes) throws IOException {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new Unreadable("file.tooLarge", MAX_FILE_BYTES);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException("file is not UTF-8 text");
+            throw new Unreadable("file.notUtf8");
         }
     }
 

@@ -49,7 +49,7 @@ public final class CurriculumParser extends YamlShapes {
     }
 
     private CurriculumDefinition read(String expectedSlug, String source) {
-        Node root = root(source, "a curriculum file");
+        Node root = root(source, new ContentProblem.Term("term.curriculumFile"));
         if (root == null) {
             return null;
         }
@@ -63,7 +63,7 @@ public final class CurriculumParser extends YamlShapes {
         Set<String> modules = new HashSet<>();
         for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
             if (!(node instanceof MappingNode map)) {
-                problem(line(node), "each step is either 'module: <slug>' or 'milestone: <id>' with instruments");
+                problem(line(node), "curriculum.step");
                 continue;
             }
             boolean isModule = map.getValue().stream()
@@ -72,13 +72,13 @@ public final class CurriculumParser extends YamlShapes {
                 Map<String, Node> s = mapping(node, MODULE_STEP_KEYS);
                 String module = text(s, "module", node, 100);
                 if (module != null && !modules.add(module)) {
-                    problem(line(s.get("module")), "module '" + module + "' appears twice in the curriculum");
+                    problem(line(s.get("module")), "curriculum.moduleTwice", module);
                 }
                 references.add(new Reference("module", module, line(s.get("module"))));
                 steps.add(new ModuleStep(module));
             } else {
                 Map<String, Node> s = mapping(node, MILESTONE_KEYS);
-                String id = id(s, "milestone", node, milestoneIds, "milestone");
+                String id = id(s, "milestone", node, milestoneIds, new ContentProblem.Term("term.milestone"));
                 String milestoneTitle = text(s, "title", node, 200);
                 List<String> instruments = strings(s, "instruments", node);
                 for (String instrument : instruments) {
@@ -88,7 +88,7 @@ public final class CurriculumParser extends YamlShapes {
             }
         }
         if (seq != null && modules.isEmpty()) {
-            problem(line(seq), "a curriculum needs at least one module step");
+            problem(line(seq), "curriculum.noModule");
         }
         if (!problems().isEmpty()) {
             return null;

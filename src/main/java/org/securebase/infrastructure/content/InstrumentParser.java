@@ -45,7 +45,7 @@ public final class InstrumentParser extends YamlShapes {
     }
 
     private InstrumentDefinition read(String expectedSlug, String source) {
-        Node root = root(source, "an instrument file");
+        Node root = root(source, new ContentProblem.Term("term.instrumentFile"));
         if (root == null) {
             return null;
         }
@@ -61,7 +61,7 @@ public final class InstrumentParser extends YamlShapes {
         List<String> reverseKeyed = m.containsKey("reverseKeyed") ? strings(m, "reverseKeyed", root) : List.of();
         for (String id : reverseKeyed) {
             if (!itemIds.contains(id)) {
-                problem(line(m.get("reverseKeyed")), "reverse key names a missing item '" + id + "'");
+                problem(line(m.get("reverseKeyed")), "instrument.reverseMissing", id);
             }
         }
         items = items.stream().map(i -> reverseKeyed.contains(i.id()) ? new Item(i.id(), i.text(), true) : i).toList();
@@ -69,8 +69,7 @@ public final class InstrumentParser extends YamlShapes {
         Classification classification = m.containsKey("classification")
                 ? classification(m.get("classification"), subscales, scale) : null;
         if (classification != null && caution == null) {
-            problem(line(m.get("classification")), "an instrument with a classification needs a 'caution' text "
-                    + "shown beside the result");
+            problem(line(m.get("classification")), "instrument.caution");
         }
         List<String> references = m.containsKey("references") ? strings(m, "references", root) : List.of();
         boolean privateResults = bool(m, "private");
@@ -91,7 +90,7 @@ public final class InstrumentParser extends YamlShapes {
             return Kind.LICENSED;
         }
         if (kind != null) {
-            problem(line(m.get("kind")), "kind must be 'original' or 'licensed', not '" + kind + "'");
+            problem(line(m.get("kind")), "instrument.kind", kind);
         }
         return Kind.ORIGINAL;
     }
@@ -99,19 +98,19 @@ public final class InstrumentParser extends YamlShapes {
     private Scale scale(Map<String, Node> m, Node root) {
         Node node = m.get("scale");
         if (!(node instanceof MappingNode)) {
-            problem(line(node == null ? root : node), "'scale' must be a mapping with min:, max: and anchors:");
+            problem(line(node == null ? root : node), "scale.notMapping");
             return new Scale(1, 2, Map.of());
         }
         Map<String, Node> s = mapping(node, SCALE_KEYS);
         int min = integer(s, "min", node, 0, 100);
         int max = integer(s, "max", node, 1, 100);
         if (min >= max) {
-            problem(line(node), "scale min (" + min + ") must be below max (" + max + ")");
+            problem(line(node), "scale.minMax", String.valueOf(min), String.valueOf(max));
         }
         Map<Integer, String> anchors = new LinkedHashMap<>();
         Node anchorNode = s.get("anchors");
         if (!(anchorNode instanceof MappingNode anchorMap)) {
-            problem(line(anchorNode == null ? node : anchorNode), "'anchors' must map scale points to labels");
+            problem(line(anchorNode == null ? node : anchorNode), "scale.anchors");
         } else {
             for (NodeTuple t : anchorMap.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
@@ -119,16 +118,16 @@ public final class InstrumentParser extends YamlShapes {
                 try {
                     int point = Integer.parseInt(key);
                     if (point < min || point > max) {
-                        problem(line(t.getKeyNode()), "anchor " + point + " is outside the scale " + min + ".." + max);
+                        problem(line(t.getKeyNode()), "scale.anchorOutside", String.valueOf(point), String.valueOf(min),
+                                String.valueOf(max));
                     }
                     anchors.put(point, label);
                 } catch (NumberFormatException e) {
-                    problem(line(t.getKeyNode()),
-                            "anchor keys must be scale points (whole numbers), not '" + key + "'");
+                    problem(line(t.getKeyNode()), "scale.anchorKey", key);
                 }
             }
             if (!anchors.containsKey(min) || !anchors.containsKey(max)) {
-                problem(line(anchorNode), "label at least both ends of the scale (" + min + " and " + max + ")");
+                problem(line(anchorNode), "scale.ends", String.valueOf(min), String.valueOf(max));
             }
         }
         return new Scale(min, max, anchors);
@@ -140,11 +139,11 @@ public final class InstrumentParser extends YamlShapes {
         Set<String> ids = new HashSet<>();
         for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
             if (!(node instanceof MappingNode)) {
-                problem(line(node), "each item must be a mapping with id: and text:");
+                problem(line(node), "item.notMapping");
                 continue;
             }
             Map<String, Node> i = mapping(node, ITEM_KEYS);
-            String id = id(i, "id", node, ids, "item");
+            String id = id(i, "id", node, ids, new ContentProblem.Term("term.item"));
             String text = kind == Kind.LICENSED ? optionalText(i, "text", 1000) : text(i, "text", node, 1000);
             items.add(new Item(id, text, bool(i, "reverse")));
         }
@@ -158,23 +157,23 @@ public final class InstrumentParser extends YamlShapes {
         Set<String> covered = new HashSet<>();
         for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
             if (!(node instanceof MappingNode)) {
-                problem(line(node), "each subscale must be a mapping with id:, title:, items: and score:");
+                problem(line(node), "subscale.notMapping");
                 continue;
             }
             Map<String, Node> s = mapping(node, SUBSCALE_KEYS);
-            String id = id(s, "id", node, ids, "subscale");
+            String id = id(s, "id", node, ids, new ContentProblem.Term("term.subscale"));
             String title = text(s, "title", node, 200);
             List<String> items = strings(s, "items", node);
             for (String item : items) {
                 if (!itemIds.contains(item)) {
-                    problem(line(s.get("items")), "subscale '" + id + "' names a missing item '" + item + "'");
+                    problem(line(s.get("items")), "subscale.missingItem", id, item);
                 }
             }
             covered.addAll(items);
             String rule = text(s, "score", node, 10);
             ScoreRule scoreRule = "sum".equals(rule) ? ScoreRule.SUM : ScoreRule.MEAN;
             if (rule != null && !rule.equals("mean") && !rule.equals("sum")) {
-                problem(line(s.get("score")), "score must be 'mean' or 'sum', not '" + rule + "'");
+                problem(line(s.get("score")), "subscale.score", rule);
             }
             double minAnswered = s.containsKey("minAnswered") ? orZero(decimal(s, "minAnswered", node, 0.01, 1)) : 0.8;
             Double sd = s.containsKey("sd") ? decimal(s, "sd", node, 0.0001, 1000) : null;
@@ -183,7 +182,7 @@ public final class InstrumentParser extends YamlShapes {
         }
         for (String item : itemIds) {
             if (!covered.contains(item) && seq != null) {
-                problem(line(seq), "item '" + item + "' belongs to no subscale, so it is never scored");
+                problem(line(seq), "item.unscored", item);
             }
         }
         return subscales;
@@ -191,7 +190,7 @@ public final class InstrumentParser extends YamlShapes {
 
     private Classification classification(Node node, List<Subscale> subscales, Scale scale) {
         if (!(node instanceof MappingNode)) {
-            problem(line(node), "'classification' must be a mapping with x:, y:, midpoint:, midpointIs: and types:");
+            problem(line(node), "classification.notMapping");
             return null;
         }
         Map<String, Node> c = mapping(node, CLASSIFICATION_KEYS);
@@ -201,31 +200,29 @@ public final class InstrumentParser extends YamlShapes {
         for (String key : List.of("x", "y")) {
             String id = key.equals("x") ? x : y;
             if (id != null && !subscaleIds.contains(id)) {
-                problem(line(c.get(key)), "classification " + key + " names a missing subscale '" + id + "'");
+                problem(line(c.get(key)), "classification.missingSubscale", key, id);
             }
         }
         Double midpoint = decimal(c, "midpoint", node, scale.min(), scale.max());
         String midpointIs = text(c, "midpointIs", node, 10);
         if (midpointIs != null && !midpointIs.equals("low") && !midpointIs.equals("high")) {
-            problem(line(c.get("midpointIs")), "midpointIs must be 'low' or 'high'");
+            problem(line(c.get("midpointIs")), "classification.midpointIs");
         }
         Map<String, String> types = new LinkedHashMap<>();
         Node typesNode = c.get("types");
         if (!(typesNode instanceof MappingNode typeMap)) {
-            problem(line(typesNode == null ? node : typesNode), "'types' must map low-low, high-low, low-high, "
-                    + "high-high to names");
+            problem(line(typesNode == null ? node : typesNode), "classification.types");
         } else {
             for (NodeTuple t : typeMap.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
                 if (!Classification.KEYS.contains(key)) {
-                    problem(line(t.getKeyNode()),
-                            "type key must be one of " + Classification.KEYS + ", not '" + key + "'");
+                    problem(line(t.getKeyNode()), "classification.typeKey", String.valueOf(Classification.KEYS), key);
                 }
                 types.put(key, scalar(t.getValueNode(), "type"));
             }
             for (String key : Classification.KEYS) {
                 if (!types.containsKey(key)) {
-                    problem(line(typesNode), "types lacks '" + key + "'");
+                    problem(line(typesNode), "classification.typeMissing", key);
                 }
             }
         }

@@ -66,15 +66,14 @@ public final class ModuleArchive {
                     continue;
                 }
                 if (++entries > MAX_ENTRIES) {
-                    problems.add(new ContentProblem(zipName, 0, "more than " + MAX_ENTRIES + " files in the zip"));
+                    problems.add(new ContentProblem(zipName, 0, "zip.tooManyFiles", MAX_ENTRIES));
                     return;
                 }
                 String path = zipName + "!" + entry.getName();
                 byte[] content = readBounded(zip, ContentFolder.MAX_FILE_BYTES + 1);
                 unpacked += content.length;
                 if (unpacked > MAX_UNPACKED) {
-                    problems.add(new ContentProblem(zipName, 0, "the zip unpacks to more than " + MAX_UNPACKED
-                            + " bytes"));
+                    problems.add(new ContentProblem(zipName, 0, "zip.tooLarge", MAX_UNPACKED));
                     return;
                 }
                 String entryName = entry.getName();
@@ -87,10 +86,10 @@ public final class ModuleArchive {
                 }
             }
             if (entries == 0) {
-                problems.add(new ContentProblem(zipName, 0, "the zip is empty, or not a zip file"));
+                problems.add(new ContentProblem(zipName, 0, "zip.empty"));
             }
         } catch (IOException e) {
-            problems.add(new ContentProblem(zipName, 0, "not a readable zip file: " + e.getMessage()));
+            problems.add(new ContentProblem(zipName, 0, "zip.unreadable", String.valueOf(e.getMessage())));
         }
     }
 
@@ -102,14 +101,13 @@ public final class ModuleArchive {
         }
         Matcher m = MODULE.matcher(fileName);
         if (!m.matches()) {
-            problems.add(new ContentProblem(name, 0, "a module file is named <slug>.yaml, with lowercase letters, "
-                    + "digits and hyphens"));
+            problems.add(new ContentProblem(name, 0, "zip.fileName"));
             return;
         }
         try {
             files.add(new File(name, m.group(1), ContentFolder.text(bytes)));
         } catch (IOException e) {
-            problems.add(new ContentProblem(name, 0, e.getMessage()));
+            problems.add(ContentFolder.unreadable(name, e));
         }
     }
 

@@ -247,7 +247,20 @@ public final class ModuleForm implements Serializable {
     }
 
     /** Why a file cannot be shown as fields, at its line (0 when the whole file). */
-    public record Refusal(int line, String message) {
+    public record Refusal(int line, String key, String arg) implements java.io.Serializable {
+
+        Refusal(int line, String key) {
+            this(line, key, "");
+        }
+
+        /** Why, in English. */
+        public String message() {
+            return message(java.util.Locale.ROOT);
+        }
+
+        public String message(java.util.Locale locale) {
+            return new ContentProblem("", 0, key, arg).message(locale);
+        }
     }
 
     /** A file read into the form, or the reasons it cannot be. */
@@ -275,10 +288,10 @@ public final class ModuleForm implements Serializable {
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(source));
         } catch (YAMLException e) {
-            return new Read(null, List.of(new Refusal(0, "not valid YAML: " + e.getMessage())));
+            return new Read(null, List.of(new Refusal(0, "yaml.invalid", String.valueOf(e.getMessage()))));
         }
         if (!(root instanceof MappingNode)) {
-            return new Read(null, List.of(new Refusal(0, "the file is not a mapping of keys")));
+            return new Read(null, List.of(new Refusal(0, "form.notMapping")));
         }
         ModuleForm form = new ModuleForm();
         form.header = header(source);
@@ -359,16 +372,16 @@ public final class ModuleForm implements Serializable {
                 return values;
             }
             if (!(node instanceof MappingNode mapping)) {
-                refusals.add(new Refusal(ModuleParser.line(node), "expected keys and values here"));
+                refusals.add(new Refusal(ModuleParser.line(node), "form.expectedMapping"));
                 return values;
             }
             List<String> known = List.of(allowed);
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
                 if (key == null || !known.contains(key)) {
-                    refusals.add(new Refusal(ModuleParser.line(tuple.getKeyNode()), "unknown key '" + key + "'"));
+                    refusals.add(new Refusal(ModuleParser.line(tuple.getKeyNode()), "form.unknownKey", key));
                 } else if (values.put(key, tuple.getValueNode()) != null) {
-                    refusals.add(new Refusal(ModuleParser.line(tuple.getKeyNode()), "key '" + key + "' twice"));
+                    refusals.add(new Refusal(ModuleParser.line(tuple.getKeyNode()), "key.twice", key));
                 }
             }
             return values;
@@ -381,7 +394,7 @@ public final class ModuleForm implements Serializable {
             if (node instanceof ScalarNode s) {
                 return s.getValue();
             }
-            refusals.add(new Refusal(ModuleParser.line(node), "expected a single value here"));
+            refusals.add(new Refusal(ModuleParser.line(node), "form.expectedValue"));
             return absent;
         }
 
@@ -392,7 +405,7 @@ public final class ModuleForm implements Serializable {
             if (node instanceof SequenceNode seq) {
                 return seq.getValue();
             }
-            refusals.add(new Refusal(ModuleParser.line(node), "expected a list here"));
+            refusals.add(new Refusal(ModuleParser.line(node), "form.expectedList"));
             return List.of();
         }
 

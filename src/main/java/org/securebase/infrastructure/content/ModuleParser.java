@@ -47,7 +47,7 @@ public final class ModuleParser extends YamlShapes {
     }
 
     private ModuleDefinition read(String expectedSlug, String source) {
-        Node root = root(source, "a module file");
+        Node root = root(source, new ContentProblem.Term("term.moduleFile"));
         if (root == null) {
             return null;
         }
@@ -85,10 +85,9 @@ public final class ModuleParser extends YamlShapes {
             }
             Optional<Pattern> pattern = Pattern.fromCode(code);
             if (pattern.isEmpty()) {
-                problem(line(item), "unknown pattern '" + code + "'; use one of: hyperactivating, deactivating, "
-                        + "disorganised, secure");
+                problem(line(item), "pattern.unknown", code);
             } else if (patterns.contains(pattern.get())) {
-                problem(line(item), "pattern '" + code + "' is listed twice");
+                problem(line(item), "pattern.twice", code);
             } else {
                 patterns.add(pattern.get());
             }
@@ -105,8 +104,7 @@ public final class ModuleParser extends YamlShapes {
         for (Node item : seq == null ? List.<Node>of() : seq.getValue()) {
             String theme = scalar(item, "themes item");
             if (theme != null && !ModuleDefinition.THEMES.contains(theme)) {
-                problem(line(item), "unknown theme '" + theme + "'; use one of: "
-                        + String.join(", ", ModuleDefinition.THEMES));
+                problem(line(item), "theme.unknown", theme, String.join(", ", ModuleDefinition.THEMES));
             } else if (theme != null && !themes.contains(theme)) {
                 themes.add(theme);
             }
@@ -130,8 +128,7 @@ public final class ModuleParser extends YamlShapes {
         List<CaseGraph.Lines> lines = new ArrayList<>();
         for (Node item : seq.getValue()) {
             if (!(item instanceof MappingNode)) {
-                problem(line(item), "each stage must be a mapping with title:, body: and optionally id:, when:, "
-                        + "question:, next:, ending:");
+                problem(line(item), "stage.notMapping");
                 continue;
             }
             Map<String, Node> s = mapping(item, STAGE_KEYS);
@@ -142,14 +139,12 @@ public final class ModuleParser extends YamlShapes {
             String next = optionalText(s, "next", 100);
             boolean ending = bool(s, "ending");
             if (ending && next != null) {
-                problem(line(s.get("next")), "stage '" + id + "' has 'ending: true' and 'next:'; an ending leads "
-                        + "nowhere, so remove one of them");
+                problem(line(s.get("next")), "stage.endingWithNext", id);
             }
             List<Integer> optionNextLines = new ArrayList<>();
             Question question = s.containsKey("question") ? question(s.get("question"), optionNextLines) : null;
             if (ending) {
-                optionNextLines.stream().filter(l -> l > 0).forEach(l -> problem(l, "stage '" + id
-                        + "' has 'ending: true', so its options cannot have 'next:'; remove one of them"));
+                optionNextLines.stream().filter(l -> l > 0).forEach(l -> problem(l, "stage.endingWithOptionNext", id));
             }
             stages.add(new Stage(id, title, when, Markdown.toHtml(body), question, next, ending));
             lines.add(new CaseGraph.Lines(line(item), line(s.get("next")), optionNextLines));
@@ -163,20 +158,19 @@ public final class ModuleParser extends YamlShapes {
     /** The stage's own id, or {@code stage-<position>} when it has none. */
     private String stageId(Map<String, Node> s, Node item, int position, Set<String> ids) {
         if (s.containsKey("id")) {
-            String id = id(s, "id", item, ids, "stage");
+            String id = id(s, "id", item, ids, new ContentProblem.Term("term.stage"));
             return id == null ? "stage-" + position : id;
         }
         String id = "stage-" + position;
         if (!ids.add(id)) {
-            problem(line(item), "this stage has no id, and its default id '" + id + "' is already used by another "
-                    + "stage; give it an id:");
+            problem(line(item), "stage.defaultIdTaken", id);
         }
         return id;
     }
 
     private Question question(Node node, List<Integer> optionNextLines) {
         if (!(node instanceof MappingNode)) {
-            problem(line(node), "question must be a mapping with text: and options:");
+            problem(line(node), "question.notMapping");
             return null;
         }
         Map<String, Node> q = mapping(node, QUESTION_KEYS);
@@ -185,12 +179,11 @@ public final class ModuleParser extends YamlShapes {
         SequenceNode seq = sequence(q, "options", node);
         if (seq != null) {
             if (seq.getValue().size() < 2) {
-                problem(line(seq), "a question needs at least 2 options");
+                problem(line(seq), "question.tooFewOptions");
             }
             for (Node item : seq.getValue()) {
                 if (!(item instanceof MappingNode)) {
-                    problem(line(item), "each option must be a mapping with text:, feedback: and optionally "
-                            + "correct:, consequence:, next:, stance:, commentary:");
+                    problem(line(item), "option.notMapping");
                     continue;
                 }
                 Map<String, Node> o = mapping(item, OPTION_KEYS);
@@ -206,7 +199,7 @@ public final class ModuleParser extends YamlShapes {
                 optionNextLines.add(line(o.get("next")));
             }
             if (!options.isEmpty() && options.stream().noneMatch(Option::correct)) {
-                problem(line(seq), "no option is marked 'correct: true'");
+                problem(line(seq), "question.noCorrect");
             }
         }
         return new Question(text, options);
@@ -220,7 +213,7 @@ public final class ModuleParser extends YamlShapes {
         }
         Optional<Stance> stance = Stance.fromCode(code);
         if (stance.isEmpty()) {
-            problem(line(node), "unknown stance '" + code + "'; use one of: " + Stance.codes());
+            problem(line(node), "stance.unknown", code, Stance.codes());
         }
         return stance.orElse(null);
     }
@@ -239,11 +232,11 @@ public final class ModuleParser extends YamlShapes {
         Set<String> ids = new HashSet<>();
         for (Node item : seq.getValue()) {
             if (!(item instanceof MappingNode)) {
-                problem(line(item), "each prompt must be a mapping with id:, text:, guidance: and minLength:");
+                problem(line(item), "prompt.notMapping");
                 continue;
             }
             Map<String, Node> p = mapping(item, PROMPT_KEYS);
-            String id = id(p, "id", item, ids, "prompt");
+            String id = id(p, "id", item, ids, new ContentProblem.Term("term.prompt"));
             String text = text(p, "text", item, 1000);
             String guidance = text(p, "guidance", item, 5000);
             int minLength = integer(p, "minLength", item, 0, 20_000);

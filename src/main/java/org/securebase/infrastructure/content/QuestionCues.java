@@ -23,8 +23,17 @@ public final class QuestionCues {
     public static final Set<String> ABSOLUTE = Set.of("clearly", "only", "must", "always", "never", "definitely",
             "certainly", "completely", "entirely", "nothing", "all", "every", "obviously", "simply", "just");
 
-    /** A cue at one stage's question. */
-    public record Cue(String stageId, int stageNumber, String message) {
+    /** A cue at one stage's question; {@code key} is a message of {@code problems.properties}. */
+    public record Cue(String stageId, int stageNumber, String key) implements java.io.Serializable {
+
+        /** The cue in English. */
+        public String message() {
+            return message(Locale.ROOT);
+        }
+
+        public String message(Locale locale) {
+            return new ContentProblem("", 0, key).message(locale);
+        }
     }
 
     private QuestionCues() {
@@ -62,17 +71,14 @@ public final class QuestionCues {
             Option best = options.get(correct.get(0));
             int number = i + 1;
             if (only(options, best, o -> o.text().length())) {
-                cues.add(new Cue(stage.id(), number, "the best reading is the longest option: a test-wise trainee "
-                        + "picks it without reading the case"));
+                cues.add(new Cue(stage.id(), number, "cue.longest"));
             }
             if (!absolute(best) && options.stream().filter(o -> o != best).allMatch(QuestionCues::absolute)) {
-                cues.add(new Cue(stage.id(), number, "only the best reading avoids absolute words (such as only, "
-                        + "must, always, never, clearly): the others can be struck out unread"));
+                cues.add(new Cue(stage.id(), number, "cue.absolute"));
             }
             Set<String> stageWords = words(stage.bodyHtml().replaceAll("<[^>]+>", " ") + " " + stage.title());
             if (only(options, best, o -> (int) words(o.text()).stream().filter(stageWords::contains).count())) {
-                cues.add(new Cue(stage.id(), number, "the best reading shares the most words with the stage text: "
-                        + "it can be found by matching words"));
+                cues.add(new Cue(stage.id(), number, "cue.stageWords"));
             }
         }
         return cues;

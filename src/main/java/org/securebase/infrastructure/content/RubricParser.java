@@ -34,7 +34,7 @@ public final class RubricParser extends YamlShapes {
     }
 
     private RubricDefinition read(String expectedSlug, String source) {
-        Node root = root(source, "a rubric file");
+        Node root = root(source, new ContentProblem.Term("term.rubricFile"));
         if (root == null) {
             return null;
         }
@@ -42,7 +42,7 @@ public final class RubricParser extends YamlShapes {
         String slug = slug(m, root, expectedSlug);
         String title = text(m, "title", root, 200);
         String description = text(m, "description", root, 5000);
-        List<Level> levels = ratings(m, "levels", root, "level", "a rubric needs at least two levels");
+        List<Level> levels = ratings(m, "levels", root, new ContentProblem.Term("term.level"), "rubric.tooFewLevels");
         Set<String> levelIds = new HashSet<>(levels.stream().map(Level::id).toList());
         List<Criterion> criteria = new ArrayList<>();
         if (m.containsKey("criteria")) {
@@ -50,21 +50,19 @@ public final class RubricParser extends YamlShapes {
             Set<String> criterionIds = new HashSet<>();
             for (Node node : cs == null ? List.<Node>of() : cs.getValue()) {
                 if (!(node instanceof MappingNode)) {
-                    problem(line(node),
-                            "each criterion must be a mapping with id:, title: and descriptors: (or scale:)");
+                    problem(line(node), "criterion.notMapping");
                     continue;
                 }
                 Map<String, Node> c = mapping(node, CRITERION_KEYS);
-                String id = id(c, "id", node, criterionIds, "criterion");
+                String id = id(c, "id", node, criterionIds, new ContentProblem.Term("term.criterion"));
                 String criterionTitle = text(c, "title", node, 200);
                 if (c.containsKey("scale") == c.containsKey("descriptors")) {
-                    problem(line(node), "criterion '" + id + "' needs either descriptors: (rated on the levels) or "
-                            + "scale: (its own ratings), not both");
+                    problem(line(node), "criterion.descriptorsOrScale", id);
                     continue;
                 }
                 if (c.containsKey("scale")) {
                     criteria.add(new Criterion(id, criterionTitle, Map.of(),
-                            ratings(c, "scale", node, "rating", "a scale needs at least two ratings")));
+                            ratings(c, "scale", node, new ContentProblem.Term("term.rating"), "rubric.tooFewRatings")));
                 } else {
                     criteria.add(new Criterion(id, criterionTitle, descriptors(c.get("descriptors"), node, levelIds)));
                 }
@@ -80,15 +78,16 @@ public final class RubricParser extends YamlShapes {
     /**
      * An ordered list of ratings, each with id, title and descriptor: the rubric's levels, or a criterion's own scale.
      *
-     * @param kind what one rating is called in messages ("level", "rating")
+     * @param kind what one rating is called in messages (level, rating)
+     * @param tooFew the message key for fewer than two
      */
-    private List<Level> ratings(Map<String, Node> m, String key, Node parent, String kind, String tooFew) {
+    private List<Level> ratings(Map<String, Node> m, String key, Node parent, ContentProblem.Term kind, String tooFew) {
         List<Level> ratings = new ArrayList<>();
         SequenceNode seq = sequence(m, key, parent);
         Set<String> ids = new HashSet<>();
         for (Node node : seq == null ? List.<Node>of() : seq.getValue()) {
             if (!(node instanceof MappingNode)) {
-                problem(line(node), "each " + kind + " must be a mapping with id:, title: and descriptor:");
+                problem(line(node), "rating.notMapping", kind);
                 continue;
             }
             Map<String, Node> l = mapping(node, LEVEL_KEYS);
@@ -104,13 +103,13 @@ public final class RubricParser extends YamlShapes {
     private Map<String, String> descriptors(Node node, Node parent, Set<String> levelIds) {
         Map<String, String> descriptors = new LinkedHashMap<>();
         if (!(node instanceof MappingNode map)) {
-            problem(line(node == null ? parent : node), "'descriptors' must map level ids to text");
+            problem(line(node == null ? parent : node), "rubric.descriptors");
             return descriptors;
         }
         for (NodeTuple t : map.getValue()) {
             String level = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
             if (!levelIds.contains(level)) {
-                problem(line(t.getKeyNode()), "descriptor for an unknown level '" + level + "'");
+                problem(line(t.getKeyNode()), "rubric.unknownLevel", level);
             }
             String text = scalar(t.getValueNode(), "descriptor");
             descriptors.put(level, Markdown.toHtml(text));

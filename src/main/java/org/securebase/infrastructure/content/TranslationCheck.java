@@ -38,8 +38,9 @@ final class TranslationCheck extends YamlShapes {
     /** The differences between the translation and its original, each at the translation's line. */
     static List<ContentProblem> compare(String originalFile, String original, String file, String translation) {
         TranslationCheck check = new TranslationCheck(file, originalFile);
-        Node a = new TranslationCheck(originalFile, originalFile).root(original, "the original");
-        Node b = check.root(translation, "a translation");
+        Node a = new TranslationCheck(originalFile, originalFile).root(original,
+                new ContentProblem.Term("term.original"));
+        Node b = check.root(translation, new ContentProblem.Term("term.translation"));
         if (a != null && b != null) {
             check.node(a, b, "");
         }
@@ -52,14 +53,13 @@ final class TranslationCheck extends YamlShapes {
             Map<String, NodeTuple> right = tuples(tm);
             for (String key : left.keySet()) {
                 if (!right.containsKey(key)) {
-                    problem(line(tm), "'" + path + key + "' is in the original (" + at(left.get(key).getKeyNode())
-                            + ") but not here");
+                    problem(line(tm), "translation.missing", path + key, at(left.get(key).getKeyNode()));
                 }
             }
             for (Map.Entry<String, NodeTuple> e : right.entrySet()) {
                 NodeTuple o = left.get(e.getKey());
                 if (o == null) {
-                    problem(line(e.getValue().getKeyNode()), "'" + path + e.getKey() + "' is not in the original");
+                    problem(line(e.getValue().getKeyNode()), "translation.extra", path + e.getKey());
                 } else if (STRUCTURAL.contains(e.getKey()) && flatValue(o.getValueNode())) {
                     same(o.getValueNode(), e.getValue().getValueNode(), path + e.getKey());
                 } else if (!FREE_LISTS.contains(e.getKey())) {
@@ -68,16 +68,15 @@ final class TranslationCheck extends YamlShapes {
             }
         } else if (original instanceof SequenceNode os && translated instanceof SequenceNode ts) {
             if (os.getValue().size() != ts.getValue().size()) {
-                problem(line(ts), "'" + trim(path) + "' has " + ts.getValue().size() + " entries; the original ("
-                        + at(os) + ") has " + os.getValue().size());
+                problem(line(ts), "translation.entries", trim(path), ts.getValue().size(), at(os),
+                        os.getValue().size());
                 return;
             }
             for (int i = 0; i < os.getValue().size(); i++) {
                 node(os.getValue().get(i), ts.getValue().get(i), trim(path) + "[" + (i + 1) + "].");
             }
         } else if (original instanceof ScalarNode != translated instanceof ScalarNode) {
-            problem(line(translated), "'" + trim(path) + "' has another shape than in the original (" + at(original)
-                    + ")");
+            problem(line(translated), "translation.shape", trim(path), at(original));
         }
     }
 
@@ -86,8 +85,7 @@ final class TranslationCheck extends YamlShapes {
         String a = flat(original);
         String b = flat(translated);
         if (!a.equals(b)) {
-            problem(line(translated), "'" + path + "' is " + b + " here but " + a + " in the original ("
-                    + at(original) + "): a translation keeps it");
+            problem(line(translated), "translation.changed", path, b, a, at(original));
         }
     }
 

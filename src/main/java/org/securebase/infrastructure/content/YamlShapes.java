@@ -37,20 +37,20 @@ abstract class YamlShapes {
     }
 
     /** The document's root mapping, or null (with a problem) when the text is not YAML or not a mapping. */
-    Node root(String source, String what) {
+    Node root(String source, ContentProblem.Term what) {
         Node root;
         try {
             root = new Yaml(loaderOptions()).compose(new StringReader(source));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problem(line, "not valid YAML: " + e.getProblem());
+            problem(line, "yaml.invalid", e.getProblem());
             return null;
         } catch (YAMLException e) {
-            problem(0, "not valid YAML: " + e.getMessage());
+            problem(0, "yaml.invalid", e.getMessage());
             return null;
         }
         if (!(root instanceof MappingNode)) {
-            problem(root == null ? 1 : line(root), what + " must be a mapping of keys (slug:, title:, ...)");
+            problem(root == null ? 1 : line(root), "yaml.notMapping", what);
             return null;
         }
         return root;
@@ -60,21 +60,20 @@ abstract class YamlShapes {
     String slug(Map<String, Node> m, Node root, String expectedSlug) {
         String slug = text(m, "slug", root, 100);
         if (slug != null && !SLUG.matcher(slug).matches()) {
-            problem(line(m.get("slug")), "slug '" + slug + "' must be lowercase letters, digits and single hyphens");
+            problem(line(m.get("slug")), "slug.malformed", slug);
         } else if (slug != null && expectedSlug != null && !slug.equals(expectedSlug)) {
-            problem(line(m.get("slug")),
-                    "slug '" + slug + "' does not match the file name '" + expectedSlug + ".yaml'");
+            problem(line(m.get("slug")), "slug.fileName", slug, expectedSlug);
         }
         return slug;
     }
 
     /** An identifier inside a file (item, prompt, subscale, milestone): same rule as slugs. */
-    String id(Map<String, Node> m, String key, Node parent, Set<String> seen, String what) {
+    String id(Map<String, Node> m, String key, Node parent, Set<String> seen, ContentProblem.Term what) {
         String id = text(m, key, parent, 100);
         if (id != null && !SLUG.matcher(id).matches()) {
-            problem(line(m.get(key)), what + " id '" + id + "' must be lowercase letters, digits and hyphens");
+            problem(line(m.get(key)), "id.malformed", what, id);
         } else if (id != null && !seen.add(id)) {
-            problem(line(m.get(key)), what + " id '" + id + "' is used twice");
+            problem(line(m.get(key)), "id.twice", what, id);
         }
         return id;
     }
@@ -92,10 +91,10 @@ abstract class YamlShapes {
         for (NodeTuple tuple : ((MappingNode) node).getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
             if (key == null || !allowed.contains(key)) {
-                problem(line(tuple.getKeyNode()), "unknown key '" + key + "'; expected one of: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                problem(line(tuple.getKeyNode()), "key.unknown", key,
+                        String.join(", ", allowed.stream().sorted().toList()));
             } else if (values.put(key, tuple.getValueNode()) != null) {
-                problem(line(tuple.getKeyNode()), "key '" + key + "' appears twice");
+                problem(line(tuple.getKeyNode()), "key.twice", key);
             }
         }
         return values;
@@ -104,16 +103,16 @@ abstract class YamlShapes {
     String text(Map<String, Node> m, String key, Node parent, int max) {
         Node node = m.get(key);
         if (node == null) {
-            problem(line(parent), "missing required key '" + key + "'");
+            problem(line(parent), "key.missing", key);
             return null;
         }
         String value = scalar(node, key);
         if (value != null && value.isBlank()) {
-            problem(line(node), "'" + key + "' is empty");
+            problem(line(node), "value.empty", key);
             return null;
         }
         if (value != null && value.length() > max) {
-            problem(line(node), "'" + key + "' is longer than " + max + " characters");
+            problem(line(node), "value.tooLong", key, max);
         }
         return value == null ? null : value.strip();
     }
@@ -125,7 +124,7 @@ abstract class YamlShapes {
         }
         String value = scalar(node, key);
         if (value != null && value.length() > max) {
-            problem(line(node), "'" + key + "' is longer than " + max + " characters");
+            problem(line(node), "value.tooLong", key, max);
         }
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -138,11 +137,11 @@ abstract class YamlShapes {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                problem(line(m.get(key)), "'" + key + "' must be between " + min + " and " + max + ", not " + n);
+                problem(line(m.get(key)), "number.range", key, min, max, String.valueOf(n));
             }
             return n;
         } catch (NumberFormatException e) {
-            problem(line(m.get(key)), "'" + key + "' must be a whole number, not '" + value + "'");
+            problem(line(m.get(key)), "number.notWhole", key, value);
             return 0;
         }
     }
@@ -156,11 +155,11 @@ abstract class YamlShapes {
         try {
             double d = Double.parseDouble(value);
             if (d < min || d > max) {
-                problem(line(m.get(key)), "'" + key + "' must be between " + min + " and " + max + ", not " + value);
+                problem(line(m.get(key)), "number.range", key, min, max, value);
             }
             return d;
         } catch (NumberFormatException e) {
-            problem(line(m.get(key)), "'" + key + "' must be a number, not '" + value + "'");
+            problem(line(m.get(key)), "number.notNumber", key, value);
             return null;
         }
     }
@@ -174,7 +173,7 @@ abstract class YamlShapes {
         if ("true".equals(value) || "false".equals(value)) {
             return Boolean.parseBoolean(value);
         }
-        problem(line(node), "'" + key + "' must be true or false, not '" + value + "'");
+        problem(line(node), "bool.invalid", key, value);
         return false;
     }
 
@@ -187,7 +186,7 @@ abstract class YamlShapes {
                 if (value != null && !value.isBlank()) {
                     values.add(value.strip());
                 } else if (value != null) {
-                    problem(line(item), "empty item in '" + key + "'");
+                    problem(line(item), "list.emptyItem", key);
                 }
             }
         }
@@ -197,15 +196,15 @@ abstract class YamlShapes {
     SequenceNode sequence(Map<String, Node> m, String key, Node parent) {
         Node node = m.get(key);
         if (node == null) {
-            problem(line(parent), "missing required key '" + key + "'");
+            problem(line(parent), "key.missing", key);
             return null;
         }
         if (!(node instanceof SequenceNode seq)) {
-            problem(line(node), "'" + key + "' must be a list (lines starting with '- ')");
+            problem(line(node), "list.notList", key);
             return null;
         }
         if (seq.getValue().isEmpty()) {
-            problem(line(node), "'" + key + "' must not be empty");
+            problem(line(node), "list.empty", key);
             return null;
         }
         return seq;
@@ -215,7 +214,7 @@ abstract class YamlShapes {
         if (node instanceof ScalarNode s) {
             return s.getValue();
         }
-        problem(line(node), "'" + what + "' must be a single value, not a list or mapping");
+        problem(line(node), "value.notScalar", what);
         return null;
     }
 
@@ -223,7 +222,7 @@ abstract class YamlShapes {
         return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
-    void problem(int line, String message) {
-        problems.add(new ContentProblem(file, line, message));
+    void problem(int line, String key, Object... args) {
+        problems.add(new ContentProblem(file, line, key, args));
     }
 }

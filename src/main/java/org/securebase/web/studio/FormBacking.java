@@ -68,13 +68,15 @@ public class FormBacking extends DraftPage {
     void accept(StudioService.Draft draft) {
         super.accept(draft);
         cues = draft.check().cues().stream()
-                .map(c -> Bundle.text("studio.js.stage") + " " + c.stageNumber() + ": " + c.message()).toList();
+                .map(c -> Bundle.text("studio.js.stage") + " " + c.stageNumber() + ": " + c.message(Bundle.locale()))
+                .toList();
         Map<Integer, String> lines = ModuleForm.fieldsByLine(draft.source());
         Map<String, List<String>> placed = new LinkedHashMap<>();
         List<ContentProblem> rest = new ArrayList<>();
         for (ContentProblem p : getProblems()) {
             ModuleForm.fieldAt(lines, p.line()).ifPresentOrElse(
-                    f -> placed.computeIfAbsent(f, k -> new ArrayList<>()).add(p.message()), () -> rest.add(p));
+                    f -> placed.computeIfAbsent(f, k -> new ArrayList<>()).add(p.message(Bundle.locale())),
+                    () -> rest.add(p));
         }
         byField = placed;
         unplaced = rest;

@@ -91,7 +91,7 @@ public class StudioBacking implements Serializable {
             }
             String name = part.getSubmittedFileName();
             if (part.getSize() > UPLOAD_MAX) {
-                importProblems = List.of(new ContentProblem(name, 0, Bundle.text("studio.import.tooLarge")));
+                importProblems = List.of(ContentProblem.text(name, 0, Bundle.text("studio.import.tooLarge")));
                 return null;
             }
             try (InputStream in = part.getInputStream()) {

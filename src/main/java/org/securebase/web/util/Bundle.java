@@ -16,9 +16,13 @@ public final class Bundle {
     }
 
     public static String text(String key, Object... args) {
+        return text(locale(), key, args);
+    }
+
+    /** The language of the page being rendered (English outside a page). */
+    public static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
-        return text(locale, key, args);
+        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 
     public static String text(Locale locale, String key, Object... args) {
