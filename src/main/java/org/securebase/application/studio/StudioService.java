@@ -92,7 +92,7 @@ public class StudioService {
     }
 
     /** The outcome of an import: the drafts made, or (then nothing was imported) every problem found. */
-    public record Imported(List<String> slugs, List<ContentProblem> problems, List<String> skipped) {
+    public record Imported(List<String> slugs, List<ContentProblem> problems, List<ContentProblem> skipped) {
     }
 
     /** Refused because the author's text still has problems: each with its line. */

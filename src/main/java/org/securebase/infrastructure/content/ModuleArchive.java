@@ -34,7 +34,7 @@ public final class ModuleArchive {
     }
 
     /** What was found: module files, problems by file, and what was left out (with why). */
-    public record Read(List<File> files, List<ContentProblem> problems, List<String> skipped) {
+    public record Read(List<File> files, List<ContentProblem> problems, List<ContentProblem> skipped) {
     }
 
     private ModuleArchive() {
@@ -43,7 +43,7 @@ public final class ModuleArchive {
     public static Read read(List<Upload> uploads) {
         List<File> files = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<ContentProblem> skipped = new ArrayList<>();
         for (Upload upload : uploads) {
             String name = upload.name() == null ? "(unnamed)" : upload.name();
             if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
@@ -56,7 +56,7 @@ public final class ModuleArchive {
     }
 
     private static void zip(String zipName, byte[] bytes, List<File> files, List<ContentProblem> problems,
-            List<String> skipped) {
+            List<ContentProblem> skipped) {
         long unpacked = 0;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -78,9 +78,9 @@ public final class ModuleArchive {
                 }
                 String entryName = entry.getName();
                 if (!entryName.endsWith(".yaml")) {
-                    skipped.add(path + ": not a content file");
+                    skipped.add(new ContentProblem(path, 0, "skip.notContent"));
                 } else if (!entryName.startsWith("modules/") && !entryName.contains("/modules/")) {
-                    skipped.add(path + ": not a module (only modules/ is imported into a school's library)");
+                    skipped.add(new ContentProblem(path, 0, "skip.notModule"));
                 } else {
                     file(path, baseName(entryName), content, files, problems, skipped);
                 }
@@ -94,9 +94,9 @@ public final class ModuleArchive {
     }
 
     private static void file(String name, String fileName, byte[] bytes, List<File> files,
-            List<ContentProblem> problems, List<String> skipped) {
+            List<ContentProblem> problems, List<ContentProblem> skipped) {
         if (ContentFolder.TRANSLATION.matcher(fileName).matches()) {
-            skipped.add(name + ": a translation (a school's library holds modules in their own language)");
+            skipped.add(new ContentProblem(name, 0, "skip.translation"));
             return;
         }
         Matcher m = MODULE.matcher(fileName);

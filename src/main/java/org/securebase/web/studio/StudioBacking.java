@@ -41,7 +41,7 @@ public class StudioBacking implements Serializable {
     private String adaptSlug;
     private transient List<Part> files = new ArrayList<>();
     private List<ContentProblem> importProblems = List.of();
-    private List<String> skipped = List.of();
+    private List<ContentProblem> skipped = List.of();
 
     @PostConstruct
     void load() {
@@ -179,7 +179,7 @@ public class StudioBacking implements Serializable {
         return importProblems;
     }
 
-    public List<String> getSkipped() {
+    public List<ContentProblem> getSkipped() {
         return skipped;
     }
 }

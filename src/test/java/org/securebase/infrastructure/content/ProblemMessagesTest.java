@@ -1,7 +1,6 @@
 package org.securebase.infrastructure.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,11 +50,11 @@ class ProblemMessagesTest {
                     args[i] = "ARG" + i;
                 }
                 String text = new ContentProblem("f.yaml", 1, key, args).message(locale);
+                String expected = bundle.getString(key).replace("''", "'");
                 for (int i : indices) {
-                    assertTrue(text.contains("ARG" + i), () -> locale + " " + key + ": " + text);
+                    expected = expected.replace("{" + i + "}", "ARG" + i);
                 }
-                assertFalse(text.contains("{") && !bundle.getString(key).contains("'{'"), () -> key + ": " + text);
-                assertFalse(text.matches(".*\\w'\\w.*") && locale.equals(Locale.ENGLISH) && text.contains("''"), key);
+                assertEquals(expected, text, () -> locale + " " + key + ": a lone apostrophe is MessageFormat's quote");
             }
         }
     }
