@@ -43,11 +43,11 @@ public class CohortPlanService {
 
     /** One step as the plan page shows it. */
     public record StepRow(long id, String kind, String key, String title, boolean shared, Instant release,
-            Instant due, boolean missing, List<Choice> instruments) {
+            Instant due, boolean missing, List<Choice> instruments, boolean own) {
 
         public StepRow(long id, String kind, String key, String title, boolean shared, Instant release, Instant due,
                 boolean missing) {
-            this(id, kind, key, title, shared, release, due, missing, List.of());
+            this(id, kind, key, title, shared, release, due, missing, List.of(), false);
         }
     }
 
@@ -57,7 +57,12 @@ public class CohortPlanService {
 
     /** The plan of a cohort, with what may be added and whether the reader may change it. */
     public record Plan(long cohortId, String cohortName, String curriculumTitle, List<StepRow> steps,
-            List<Choice> modules, List<Choice> milestones, List<Choice> instruments, boolean editable) {
+            List<Choice> modules, List<Choice> milestones, List<Choice> instruments, boolean editable,
+            List<CohortChoice> copyable) {
+    }
+
+    /** Another cohort of the same programme whose plan this one can start from. */
+    public record CohortChoice(long id, String name) {
     }
 
     /** One step's progress across the cohort's students. */
@@ -105,20 +110,83 @@ public class CohortPlanService {
         Optional<CurriculumDefinition> curriculum = curriculumOf(cohort).map(c -> catalog.inLanguage(c, reader));
         Map<String, ContentVersion> modules = modulesOf(cohort);
         List<PlanStep> steps = steps(cohortId);
-        Map<String, String> ownInstruments = catalog.ownInstruments(cohort.getSchool()).stream().collect(
-                Collectors.toMap(ContentVersion::getSlug, ContentVersion::getTitle, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
-        List<StepRow> rows = steps.stream().map(s -> row(s, modules, curriculum, reader, ownInstruments)).toList();
+        List<ContentVersion> usable = catalog.instrumentsFor(cohort.getSchool());
+        Map<String, String> instrumentTitles = usable.stream().collect(Collectors.toMap(ContentVersion::getSlug,
+                ContentVersion::getTitle, (a, b) -> a, java.util.LinkedHashMap::new));
+        List<StepRow> rows = steps.stream().map(s -> row(s, modules, curriculum, reader, instrumentTitles)).toList();
         Set<String> inPlan = steps.stream().map(s -> s.module().orElse("#" + s.milestone().orElse(""))).collect(
                 Collectors.toSet());
         List<Choice> addable = modules.values().stream().filter(v -> !inPlan.contains(v.getSlug()))
                 .map(v -> new Choice(v.getSlug(), title(v, reader), v.isShared())).toList();
         List<Choice> milestones = curriculum.map(CurriculumDefinition::milestones).orElse(List.of()).stream()
                 .filter(m -> !inPlan.contains("#" + m.id())).map(m -> new Choice(m.id(), m.title(), true)).toList();
-        List<Choice> instruments = ownInstruments.entrySet().stream()
-                .map(e -> new Choice(e.getKey(), e.getValue(), false)).toList();
+        List<Choice> instruments = usable.stream().map(v -> new Choice(v.getSlug(), v.getTitle(), v.isShared()))
+                .toList();
         return new Plan(cohortId, cohort.getName(), curriculum.map(CurriculumDefinition::title).orElse(null), rows,
-                addable, milestones, instruments, mayEdit(staff));
+                addable, milestones, instruments, mayEdit(staff), steps.isEmpty() ? copyable(cohort) : List.of());
+    }
+
+    /** The other cohorts of the cohort's programme that have a plan, by name (none outside a programme). */
+    private List<CohortChoice> copyable(Cohort cohort) {
+        if (cohort.getProgramme() == null) {
+            return List.of();
+        }
+        return em.createQuery("select new org.securebase.application.CohortPlanService.CohortChoice(c.id, c.name) "
+                + "from Cohort c where c.programme = :programme and c.id <> :cohort and exists "
+                + "(select s from PlanStep s where s.cohort = c) order by c.name, c.id", CohortChoice.class)
+                .setParameter("programme", cohort.getProgramme()).setParameter("cohort", cohort.getId())
+                .getResultList();
+    }
+
+    /**
+     * Starts the cohort's (empty) plan as a copy of another cohort's of the same programme: its steps in order, with
+     * their dates, own milestones and added instruments; none of the other cohort's extensions. A cohort of another
+     * programme or school is not found.
+     */
+    public void copyFrom(Account staff, long cohortId, long fromCohortId) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        Cohort from = cohorts.requireVisible(staff, fromCohortId);
+        if (cohort.getProgramme() == null || from.getProgramme() == null
+                || !cohort.getProgramme().getId().equals(from.getProgramme().getId()) || cohortId == fromCohortId) {
+            throw new NotFoundException("plan of cohort " + fromCohortId + " for cohort " + cohortId);
+        }
+        if (!steps(cohortId).isEmpty()) {
+            throw new BusinessException("plan.copy.notEmpty", "cohort " + cohortId + " has a plan");
+        }
+        List<PlanStep> source = steps(fromCohortId);
+        if (source.isEmpty()) {
+            throw new BusinessException("plan.nothingToStart", "cohort " + fromCohortId + " has no plan");
+        }
+        Set<String> known = modulesOf(cohort).keySet();
+        int position = 0;
+        for (PlanStep step : source) {
+            if (step.module().isEmpty() || known.contains(step.module().get())) {
+                PlanStep copy = step.copyFor(cohort);
+                copy.moveTo(position++);
+                em.persist(copy);
+            }
+        }
+    }
+
+    /**
+     * Places a milestone of the plan's own at the end of the plan, with a title and (added next) instruments; its id
+     * is made from the title, unique among the curriculum's and the plan's milestones.
+     */
+    public void addOwnMilestone(Account staff, long cohortId, String title) {
+        Cohort cohort = requireEditable(staff, cohortId);
+        List<PlanStep> steps = steps(cohortId);
+        Set<String> taken = new HashSet<>();
+        curriculumOf(cohort).ifPresent(c -> c.milestones().forEach(m -> taken.add(m.id())));
+        steps.forEach(s -> s.milestone().ifPresent(taken::add));
+        String base = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        base = "own-" + (base.isEmpty() ? "milestone" : base.substring(0, Math.min(base.length(), 60)));
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        em.persist(PlanStep.ownMilestone(cohort, steps.size(), id, title));
     }
 
     /** Starts the cohort's plan from its curriculum's steps, in their order and without dates. */
@@ -169,12 +237,12 @@ public class CohortPlanService {
     }
 
     /**
-     * Asks a milestone's students to rate one of the school's own instruments (published in its studio) as well
-     * as the curriculum's; another school's instrument, or a shared one, is not found.
+     * Asks a milestone's students to rate one more instrument, of the shared library or the school's own (published
+     * in its studio), as well as the curriculum's; another school's instrument is not found.
      */
     public void addInstrument(Account staff, long cohortId, long stepId, String slug) {
         Cohort cohort = requireEditable(staff, cohortId);
-        if (catalog.ownInstruments(cohort.getSchool()).stream().noneMatch(v -> v.getSlug().equals(slug))) {
+        if (catalog.instrumentsFor(cohort.getSchool()).stream().noneMatch(v -> v.getSlug().equals(slug))) {
             throw new NotFoundException("instrument " + slug);
         }
         find(steps(cohortId), stepId).addInstrument(slug);
@@ -196,11 +264,17 @@ public class CohortPlanService {
         renumber(steps);
     }
 
-    /** Takes a step out of the plan; what trainees wrote for it stays theirs, listed as their other work. */
+    /**
+     * Takes a step out of the plan; what trainees wrote for it stays theirs, listed as their other work. A milestone
+     * of the plan's own that students have rated at stays: their ratings are shown at it.
+     */
     public void remove(Account staff, long cohortId, long stepId) {
-        requireEditable(staff, cohortId);
+        Cohort cohort = requireEditable(staff, cohortId);
         List<PlanStep> steps = new ArrayList<>(steps(cohortId));
         PlanStep step = find(steps, stepId);
+        if (step.ownTitle().isPresent() && ratedAt(cohort, step.milestone().orElseThrow()) > 0) {
+            throw new BusinessException("plan.own.rated", "milestone " + step.milestone().get() + " has ratings");
+        }
         steps.remove(step);
         em.remove(step);
         renumber(steps);
@@ -484,7 +558,10 @@ public class CohortPlanService {
                 });
     }
 
-    /** The curriculum a cohort follows, with the instruments its plan's milestones add. */
+    /**
+     * The curriculum a cohort follows, with the instruments its plan's milestones add and the milestones its plan
+     * places itself, each after the step it follows in the plan.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CurriculumDefinition> curriculumOf(Cohort cohort) {
         Optional<CurriculumDefinition> curriculum = cohort.curriculum().flatMap(catalog::findCurriculum)
@@ -492,12 +569,35 @@ public class CohortPlanService {
         if (curriculum.isEmpty()) {
             return curriculum;
         }
+        Set<String> keys = curriculum.get().steps().stream().map(CurriculumDefinition::key).collect(
+                Collectors.toSet());
         Map<String, List<String>> added = new java.util.HashMap<>();
+        List<CurriculumDefinition.Placed> own = new ArrayList<>();
+        String after = null;
         for (PlanStep step : steps(cohort.getId())) {
-            step.milestone().filter(m -> !step.instruments().isEmpty())
-                    .ifPresent(m -> added.put(m, step.instruments()));
+            String key = step.module().map(m -> "module:" + m).orElse("milestone:" + step.milestone().orElse(""));
+            if (step.ownTitle().isPresent()) {
+                own.add(new CurriculumDefinition.Placed(after, new CurriculumDefinition.Milestone(
+                        step.milestone().orElseThrow(), step.ownTitle().get(), step.instruments(), false)));
+                after = key;
+            } else {
+                step.milestone().filter(m -> !step.instruments().isEmpty())
+                        .ifPresent(m -> added.put(m, step.instruments()));
+                if (keys.contains(key)) {
+                    after = key;
+                }
+            }
         }
-        return curriculum.map(c -> c.withInstruments(added));
+        return curriculum.map(c -> c.withInstruments(added).withOwnMilestones(own));
+    }
+
+    /** How many ratings the cohort's students have begun or given at a milestone of its curriculum. */
+    private long ratedAt(Cohort cohort, String milestone) {
+        String curriculum = curriculumOf(cohort).map(CurriculumDefinition::slug).orElse("");
+        return em.createQuery("select count(r) from SelfRating r where r.curriculum = :curriculum "
+                + "and r.milestone = :milestone and r.student in (select m from Cohort c join c.members m "
+                + "where c.id = :cohort)", Long.class).setParameter("curriculum", curriculum)
+                .setParameter("milestone", milestone).setParameter("cohort", cohort.getId()).getSingleResult();
     }
 
     /**
@@ -535,7 +635,7 @@ public class CohortPlanService {
     }
 
     private StepRow row(PlanStep s, Map<String, ContentVersion> modules, Optional<CurriculumDefinition> curriculum,
-            Locale reader, Map<String, String> ownInstruments) {
+            Locale reader, Map<String, String> instrumentTitles) {
         if (s.module().isPresent()) {
             ContentVersion v = modules.get(s.module().get());
             return new StepRow(s.getId(), "module", s.module().get(), v == null ? s.module().get() : title(v, reader),
@@ -544,10 +644,11 @@ public class CohortPlanService {
         Optional<CurriculumDefinition.Milestone> m = curriculum.stream().flatMap(c -> c.milestones().stream())
                 .filter(x -> x.id().equals(s.milestone().get())).findFirst();
         List<Choice> added = s.instruments().stream()
-                .map(i -> new Choice(i, ownInstruments.getOrDefault(i, i), false)).toList();
-        return new StepRow(s.getId(), "milestone", s.milestone().get(),
-                m.map(CurriculumDefinition.Milestone::title).orElse(s.milestone().get()), true, s.getReleaseAt(),
-                s.getDueAt(), m.isEmpty(), added);
+                .map(i -> new Choice(i, instrumentTitles.getOrDefault(i, i), false)).toList();
+        String title = s.ownTitle().or(() -> m.map(CurriculumDefinition.Milestone::title))
+                .orElse(s.milestone().get());
+        return new StepRow(s.getId(), "milestone", s.milestone().get(), title, s.ownTitle().isEmpty(),
+                s.getReleaseAt(), s.getDueAt(), m.isEmpty() && s.ownTitle().isEmpty(), added, s.ownTitle().isPresent());
     }
 
     private String title(ContentVersion v, Locale reader) {

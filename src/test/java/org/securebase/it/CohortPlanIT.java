@@ -474,4 +474,123 @@ class CohortPlanIT {
             look.quit();
         }
     }
+
+    /** The cohorts of the own-milestone test, in one programme, and a cohort outside it. */
+    static final long OWN_A = 9900600;
+
+    static final long OWN_B = 9900700;
+
+    /**
+     * A plan places a milestone of its own with a shared instrument, dated; its student finds it in their curriculum
+     * and rates it there; once rated it cannot be taken out of the plan. Another cohort of the same programme starts
+     * its plan as a copy of that one (steps, dates, instruments), and a cohort outside the programme is not offered.
+     */
+    @Test
+    void aPlanPlacesAMilestoneOfItsOwnItsStudentRatesThereAndAnotherCohortOfTheProgrammeCopiesThePlan()
+            throws Exception {
+        List<String> studentsA = PlanCohorts.create(OWN_A, "Own milestone cohort A (test)", "owna", 1);
+        PlanCohorts.create(OWN_B, "Own milestone cohort B (test)", "ownb", 1);
+        PlanCohorts.programme(9900690, "Own milestone programme (test)", OWN_A, OWN_B);
+        String own = "own-mid-placement-check";
+        ChromeDriver driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        String due;
+        List<String> planA;
+        try {
+            CrossSite.signIn(driver, base.toString(), StudioIT.ADMIN);
+            driver.get(base.resolve("staff/plan.xhtml?id=" + OWN_A).toString());
+            driver.findElement(By.id("plan:start")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-steps")));
+            driver.findElement(By.id("plan:ownTitle")).sendKeys("Mid-placement check");
+            driver.findElement(By.id("plan:addOwn")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Added at the end"));
+            WebElement step = step(driver, own);
+            assertTrue(step.getText().contains("Mid-placement check") && step.getText().contains(
+                    "Milestone of this plan"), step.getText());
+            // A shared instrument at it, and a due date.
+            String stepId = step.getAttribute("data-step");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("instrument-" + stepId)))
+                    .selectByValue("consultation-empathy");
+            step.findElement(By.cssSelector("button[id$='addInstrument']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "asks for that"));
+            ZoneId zone = ZoneId.of(driver.findElement(By.id("plan-steps")).getAttribute("data-zone"));
+            due = LOCAL.format(Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).atZone(zone));
+            setDate(driver, step(driver, own).findElement(By.cssSelector("input[id^='due-']")), due);
+            // Before the curriculum's last milestone.
+            step(driver, own).findElement(By.cssSelector("button[id$=':up']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The step is moved"));
+            planA = order(driver);
+            assertEquals(List.of(own, "end"), planA.subList(planA.size() - 2, planA.size()), planA.toString());
+            assertEquals(due, step(driver, own).findElement(By.cssSelector("input[id^='due-']")).getAttribute("value"));
+            assertTrue(step(driver, own).findElement(By.cssSelector(".added-instruments")).getText()
+                    .contains("Empathy in consultation"));
+            Browser.assertAccessible(driver, "staff/plan (own milestone)");
+            driver.executeScript("arguments[0].scrollIntoView();", step(driver, own));
+            Browser.screenshot(driver, "plan-own-milestone");
+        } finally {
+            driver.quit();
+        }
+
+        // Its student finds it in the curriculum, before the end, and rates the instrument there.
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), studentsA.get(0));
+            driver.get(base.resolve("student/index.xhtml").toString());
+            String main = driver.findElement(By.tagName("main")).getText();
+            assertTrue(main.contains("Mid-placement check"), main);
+            driver.get(base.resolve("student/milestone.xhtml?c=year-3-attachment&milestone=" + own).toString());
+            WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("li.instrument-card[data-instrument='consultation-empathy']")));
+            card.findElement(By.cssSelector("a.rate-link")).click();
+            List<WebElement> items = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+                    By.cssSelector("li.item")));
+            for (WebElement item : items) {
+                item.findElement(By.cssSelector("input[type=radio][value='4']")).click();
+            }
+            driver.findElement(By.cssSelector("button[id$='submit']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                    "li.instrument-card[data-instrument='consultation-empathy']"), "Submitted"));
+            driver.get(base.resolve("student/results.xhtml").toString());
+            assertTrue(driver.findElement(By.tagName("main")).getText().contains("Mid-placement check"),
+                    "the rating is shown at its milestone: " + driver.findElement(By.tagName("main")).getText());
+        } finally {
+            driver.quit();
+        }
+        // Another school's student finds no such milestone.
+        assertEquals(404, new WebClient(base).signIn(StudioIT.eastbridgeStudent())
+                .get("student/milestone.xhtml?c=year-3-attachment&milestone=" + own).statusCode());
+        assertEquals(404, new WebClient(base).signIn(StudioIT.ADMIN2).get("staff/plan.xhtml?id=" + OWN_A)
+                .statusCode(), "another school's administrator finds no such plan");
+
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            CrossSite.signIn(driver, base.toString(), StudioIT.ADMIN);
+            // Rated at: it stays.
+            driver.get(base.resolve("staff/plan.xhtml?id=" + OWN_A).toString());
+            step(driver, own).findElement(By.cssSelector("button[id$=':remove']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "have rated at this"));
+            assertTrue(order(driver).contains(own));
+
+            // The other cohort of the programme starts from A's plan; a cohort outside the programme is not offered.
+            driver.get(base.resolve("staff/plan.xhtml?id=" + OWN_B).toString());
+            List<String> offered = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(
+                    "plan:copyFrom"))).getOptions().stream().map(WebElement::getText).toList();
+            assertEquals(List.of("Own milestone cohort A (test)"), offered);
+            Browser.assertAccessible(driver, "staff/plan (copy from)");
+            driver.findElement(By.id("plan:copy")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The plan is copied"));
+            assertEquals(planA, order(driver));
+            assertEquals(due, step(driver, own).findElement(By.cssSelector("input[id^='due-']")).getAttribute("value"));
+            assertTrue(step(driver, own).getText().contains("Empathy in consultation"), step(driver, own).getText());
+            // Nobody in B has rated at it: it can go.
+            step(driver, own).findElement(By.cssSelector("button[id$=':remove']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is removed"));
+            assertFalse(order(driver).contains(own));
+            assertEquals(planA.size() - 1, order(driver).size());
+        } finally {
+            driver.quit();
+        }
+    }
 }

@@ -61,6 +61,28 @@ final class PlanCohorts {
         return emails;
     }
 
+    /** Creates (once) a programme of the demo school with the given id and name, and places the cohorts in it. */
+    static void programme(long id, String name, long... cohorts) throws SQLException {
+        try (Connection db = PersonalTables.connect()) {
+            try (PreparedStatement insert = db.prepareStatement("insert into programme (id, version, school_id, "
+                    + "name, created_at) select ?, 0, school_id, ?, current_timestamp from account where email = ? "
+                    + "and not exists (select 1 from programme where id = ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, name);
+                insert.setString(3, StudioIT.ADMIN);
+                insert.setLong(4, id);
+                insert.executeUpdate();
+            }
+            for (long cohort : cohorts) {
+                try (PreparedStatement place = db.prepareStatement("update cohort set programme_id = ? where id = ?")) {
+                    place.setLong(1, id);
+                    place.setLong(2, cohort);
+                    execute(place);
+                }
+            }
+        }
+    }
+
     private static void member(Connection db, long cohort, String account) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("insert into cohort_member (cohort_id, account_id) "
                 + "select ?, id from (" + account + ") a")) {

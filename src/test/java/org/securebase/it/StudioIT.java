@@ -776,7 +776,7 @@ class StudioIT {
     }
 
     /** A student of Eastbridge (which the demo gives no students), made once with the demo password. */
-    private static String eastbridgeStudent() throws Exception {
+    static String eastbridgeStudent() throws Exception {
         String email = "east-student@demo.securebase.org";
         try (Connection db = PersonalTables.connect()) {
             try (PreparedStatement find = db.prepareStatement("select count(*) from account where email = ?")) {

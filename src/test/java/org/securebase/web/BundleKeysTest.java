@@ -84,6 +84,19 @@ class BundleKeysTest {
         assertEquals(List.of(), broken);
     }
 
+    /** A text without placeholders is shown as written (by a page and by {@code Bundle.text}): '' would show twice. */
+    @Test
+    void textsWithoutPlaceholdersWriteOneApostrophe() throws IOException {
+        for (String locale : List.of("", "_pt_BR")) {
+            Properties messages = bundle(locale);
+            List<String> doubled = messages.stringPropertyNames().stream().sorted()
+                    .filter(k -> !messages.getProperty(k).matches("(?s).*\\{\\d.*")
+                            && messages.getProperty(k).contains("''"))
+                    .toList();
+            assertEquals(List.of(), doubled, locale);
+        }
+    }
+
     /**
      * Every translated bundle has exactly the base's keys, pages' and mail's alike; the English files are empty on
      * purpose (English is the base), and Portuguese is there.

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.securebase.domain.NotFoundException;
 import org.securebase.domain.curriculum.CurriculumDefinition;
@@ -91,6 +92,11 @@ public class ContentCatalog {
                 .orElseThrow(() -> new NotFoundException("no instrument " + slug));
     }
 
+    /** The current versions of every instrument the school may use: the shared library's and its own. */
+    public List<ContentVersion> instrumentsFor(School school) {
+        return current(ContentVersion.INSTRUMENT, school);
+    }
+
     /** The current versions of the school's own instruments (published in its studio), by title. */
     public List<ContentVersion> ownInstruments(School school) {
         return current(ContentVersion.INSTRUMENT, school).stream().filter(v -> !v.isShared()).toList();
@@ -165,10 +171,30 @@ public class ContentCatalog {
                 .orElse(instrument);
     }
 
-    /** The curriculum in the reader's language, when a translation has the same steps; else as written. */
+    /**
+     * The curriculum in the reader's language, when a translation has the same steps as the file it translates:
+     * its title, summary and milestone titles, by milestone id. A cohort plan's additions (instruments, milestones of
+     * its own) stay as the plan has them.
+     */
     public CurriculumDefinition inLanguage(CurriculumDefinition curriculum, Locale locale) {
-        return translation("curricula", curriculum.slug(), locale, CurriculumDefinition.class)
-                .filter(t -> t.steps().size() == curriculum.steps().size()).orElse(curriculum);
+        Optional<CurriculumDefinition> translated = translation("curricula", curriculum.slug(), locale,
+                CurriculumDefinition.class).filter(
+                        t -> findCurriculum(curriculum.slug())
+                                .filter(original -> original.steps().size() == t.steps().size()).isPresent());
+        if (translated.isEmpty()) {
+            return curriculum;
+        }
+        Map<String, String> titles = translated.get().milestones().stream()
+                .collect(Collectors.toMap(CurriculumDefinition.Milestone::id, CurriculumDefinition.Milestone::title,
+                        (a, b) -> a));
+        List<CurriculumDefinition.Step> steps = curriculum.steps().stream()
+                .map(s -> s instanceof CurriculumDefinition.Milestone m && titles.containsKey(m.id())
+                        ? (CurriculumDefinition.Step) new CurriculumDefinition.Milestone(m.id(), titles.get(m.id()),
+                                m.instruments(), m.retrospective())
+                        : s)
+                .toList();
+        return new CurriculumDefinition(curriculum.slug(), translated.get().title(), translated.get().summaryHtml(),
+                steps);
     }
 
     /** The rubric in the reader's language, when a translation has the same levels; else as written. */

@@ -44,6 +44,40 @@ public record CurriculumDefinition(String slug, String title, String summaryHtml
         return new CurriculumDefinition(slug, title, summaryHtml, changed);
     }
 
+    /** A milestone a cohort's plan places itself, after the step with key {@code after} (null: first). */
+    public record Placed(String after, Milestone milestone) {
+    }
+
+    /** A step's key, as {@link Placed#after} names it: {@code module:<slug>} or {@code milestone:<id>}. */
+    public static String key(Step step) {
+        return step instanceof ModuleStep m ? "module:" + m.module() : "milestone:" + ((Milestone) step).id();
+    }
+
+    /**
+     * The curriculum with a plan's own milestones among its steps, each after the step it follows in the plan (its
+     * nearest earlier step that is in the curriculum, or another own milestone placed before it); a milestone
+     * whose id the curriculum already has is left out, so an own milestone can never stand in for the curriculum's.
+     */
+    public CurriculumDefinition withOwnMilestones(List<Placed> own) {
+        if (own.isEmpty()) {
+            return this;
+        }
+        List<Step> changed = new java.util.ArrayList<>(steps);
+        for (Placed p : own) {
+            if (changed.stream().anyMatch(s -> s instanceof Milestone m && m.id().equals(p.milestone().id()))) {
+                continue;
+            }
+            int at = 0;
+            for (int i = 0; i < changed.size(); i++) {
+                if (key(changed.get(i)).equals(p.after())) {
+                    at = i + 1;
+                }
+            }
+            changed.add(at, p.milestone());
+        }
+        return new CurriculumDefinition(slug, title, summaryHtml, changed);
+    }
+
     public List<String> moduleSlugs() {
         return steps.stream().filter(ModuleStep.class::isInstance).map(s -> ((ModuleStep) s).module()).toList();
     }

@@ -59,6 +59,10 @@ public class PlanStep {
     @Column(length = 100)
     private String milestone;
 
+    /** The title of a milestone the plan places itself; null for the curriculum's milestones and for modules. */
+    @Column(name = "milestone_title", length = 200)
+    private String milestoneTitle;
+
     @Column(name = "release_at")
     private Instant releaseAt;
 
@@ -88,6 +92,43 @@ public class PlanStep {
 
     public static PlanStep milestone(Cohort cohort, int position, String id) {
         return new PlanStep(cohort, position, null, id);
+    }
+
+    /** The longest title a plan's own milestone may have. */
+    public static final int TITLE_MAX = 200;
+
+    /**
+     * A milestone the plan places itself, between the curriculum's steps: its students rate the instruments added to
+     * it there.
+     *
+     * @throws BusinessException when the title is empty or too long
+     */
+    public static PlanStep ownMilestone(Cohort cohort, int position, String id, String title) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > TITLE_MAX) {
+            throw new BusinessException("plan.own.title", "milestone title '" + t + "'");
+        }
+        PlanStep step = new PlanStep(cohort, position, null, id);
+        step.milestoneTitle = t;
+        return step;
+    }
+
+    /**
+     * The same step in another cohort's plan: module or milestone, title, dates and added instruments; nothing of
+     * this cohort's students (extensions, work) goes with it.
+     */
+    public PlanStep copyFor(Cohort other) {
+        PlanStep copy = new PlanStep(other, position, module, milestone);
+        copy.milestoneTitle = milestoneTitle;
+        copy.releaseAt = releaseAt;
+        copy.dueAt = dueAt;
+        copy.instruments.addAll(instruments);
+        return copy;
+    }
+
+    /** The title of a milestone of the plan's own; empty for the curriculum's steps. */
+    public Optional<String> ownTitle() {
+        return Optional.ofNullable(milestoneTitle);
     }
 
     /**

@@ -55,6 +55,10 @@ public class PlanBacking {
 
     private String milestone;
 
+    private String ownTitle;
+
+    private Long copyFrom;
+
     @PostConstruct
     void load() {
         if (id == null) {
@@ -111,6 +115,35 @@ public class PlanBacking {
 
     public String addMilestone() {
         return act(() -> plans.addMilestone(currentUser.require(), id, milestone), "plan.added", true);
+    }
+
+    /** Places a milestone of the plan's own, titled as typed, at the end. */
+    public String addOwnMilestone() {
+        return act(() -> plans.addOwnMilestone(currentUser.require(), id, ownTitle), "plan.added", true);
+    }
+
+    /** Starts the empty plan as a copy of the chosen cohort's. */
+    public String copy() {
+        if (copyFrom == null) {
+            return null;
+        }
+        return act(() -> plans.copyFrom(currentUser.require(), id, copyFrom), "plan.copied", false);
+    }
+
+    public String getOwnTitle() {
+        return ownTitle;
+    }
+
+    public void setOwnTitle(String ownTitle) {
+        this.ownTitle = ownTitle;
+    }
+
+    public Long getCopyFrom() {
+        return copyFrom;
+    }
+
+    public void setCopyFrom(Long copyFrom) {
+        this.copyFrom = copyFrom;
     }
 
     /** Asks a milestone's students to rate the school's instrument chosen beside it. */

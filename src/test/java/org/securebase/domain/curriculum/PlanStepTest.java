@@ -83,4 +83,54 @@ class PlanStepTest {
         assertEquals(curriculum.moduleSlugs(), planned.moduleSlugs());
         org.junit.jupiter.api.Assertions.assertSame(curriculum, curriculum.withInstruments(java.util.Map.of()));
     }
+
+    @Test
+    void aPlansOwnMilestoneNeedsATitleAndACopyForAnotherCohortKeepsItsDatesAndInstruments() {
+        Cohort cohort = new Cohort(new School("Northgate", Instant.EPOCH), "Year 3 A", Instant.EPOCH);
+        Cohort other = new Cohort(new School("Northgate", Instant.EPOCH), "Year 3 B", Instant.EPOCH);
+        for (String title : new String[] {null, "  ", "x".repeat(PlanStep.TITLE_MAX + 1)}) {
+            BusinessException refused = assertThrows(BusinessException.class,
+                    () -> PlanStep.ownMilestone(cohort, 3, "own-check", title));
+            assertEquals("plan.own.title", refused.messageKey());
+        }
+        PlanStep own = PlanStep.ownMilestone(cohort, 3, "own-mid-placement", "  Mid-placement check ");
+        assertEquals("Mid-placement check", own.ownTitle().orElseThrow());
+        own.schedule(MONDAY, FRIDAY);
+        own.addInstrument("empathy-scale");
+        PlanStep copy = own.copyFor(other);
+        assertEquals(other, copy.getCohort());
+        assertEquals("own-mid-placement", copy.milestone().orElseThrow());
+        assertEquals("Mid-placement check", copy.ownTitle().orElseThrow());
+        assertEquals(MONDAY, copy.getReleaseAt());
+        assertEquals(FRIDAY, copy.getDueAt());
+        assertEquals(java.util.List.of("empathy-scale"), copy.instruments());
+        copy.addInstrument("another");
+        assertEquals(java.util.List.of("empathy-scale"), own.instruments(), "the copy's instruments are its own");
+        assertTrue(PlanStep.milestone(cohort, 1, "start").ownTitle().isEmpty(), "the curriculum's have no own title");
+    }
+
+    @Test
+    void ownMilestonesStandAfterTheStepTheyFollowInThePlan() {
+        CurriculumDefinition.Milestone start = new CurriculumDefinition.Milestone("start", "Start", java.util.List.of(
+                "empathy"), false);
+        CurriculumDefinition curriculum = new CurriculumDefinition("year-3", "Year 3", "", java.util.List.of(start,
+                new CurriculumDefinition.ModuleStep("a"), new CurriculumDefinition.ModuleStep("b")));
+        CurriculumDefinition.Milestone first = new CurriculumDefinition.Milestone("own-first", "First",
+                java.util.List.of("x"), false);
+        CurriculumDefinition.Milestone mid = new CurriculumDefinition.Milestone("own-mid", "Mid", java.util.List.of(),
+                false);
+        CurriculumDefinition.Milestone next = new CurriculumDefinition.Milestone("own-next", "Next", java.util.List
+                .of(), false);
+        CurriculumDefinition.Milestone clash = new CurriculumDefinition.Milestone("start", "Not the start",
+                java.util.List.of(), false);
+        CurriculumDefinition placed = curriculum.withOwnMilestones(java.util.List.of(
+                new CurriculumDefinition.Placed(null, first), new CurriculumDefinition.Placed("module:a", mid),
+                new CurriculumDefinition.Placed("milestone:own-mid", next),
+                new CurriculumDefinition.Placed("module:b", clash)));
+        assertEquals(java.util.List.of("milestone:own-first", "milestone:start", "module:a", "milestone:own-mid",
+                "milestone:own-next", "module:b"), placed.steps().stream().map(CurriculumDefinition::key).toList());
+        assertEquals("Start", placed.milestones().get(1).title(), "a clashing id never replaces the curriculum's");
+        assertEquals(java.util.List.of("x"), placed.milestones().get(0).instruments());
+        assertEquals(curriculum, curriculum.withOwnMilestones(java.util.List.of()));
+    }
 }
