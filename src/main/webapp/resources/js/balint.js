@@ -21,7 +21,7 @@
     }
 
     function when(iso) {
-        return new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+        return new Date(iso).toLocaleString(document.documentElement.lang || [], { dateStyle: "medium", timeStyle: "short" });
     }
 
     function render(post) {

@@ -34,7 +34,7 @@
 
     function timeOf(iso) {
         var d = iso ? new Date(iso) : new Date();
-        return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+        return d.toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
     }
 
     function store(key, value) {

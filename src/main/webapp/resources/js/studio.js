@@ -165,7 +165,7 @@
                     dirty = false;
                     store(null);
                 }
-                status.textContent = format(msg("saved"), new Date(r.body.savedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+                status.textContent = format(msg("saved"), new Date(r.body.savedAt).toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
                 showProblems(r.body.problems, r.body.cues);
                 return true;
             }
@@ -192,7 +192,7 @@
         conflictBox.hidden = false;
         var p = document.createElement("p");
         p.textContent = format(msg("conflict"), server.savedBy || "?",
-            server.savedAt ? new Date(server.savedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "");
+            server.savedAt ? new Date(server.savedAt).toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit" }) : "");
         conflictBox.appendChild(p);
         var theirs = document.createElement("button");
         theirs.type = "button";
